@@ -1,0 +1,28 @@
+package io.accessloop.contracts;
+
+import java.util.List;
+
+/**
+ * The broker topology every environment pre-creates: which addresses exist, how they route,
+ * and which durable queue belongs to which consuming service. Brokers must not auto-create
+ * {@code accessloop.*} addresses, so a typo fails loudly instead of dropping messages.
+ */
+public final class Topology {
+
+    /** One address with its routing type and its queues. */
+    public record Route(String address, boolean multicast, List<String> queues) {
+        public Route {
+            queues = List.copyOf(queues);
+        }
+    }
+
+    public static final List<Route> ROUTES = List.of(
+            new Route(Addresses.ACCESS, true, List.of("lifecycle", "drift", "portal")),
+            new Route(Addresses.DRIFT, true, List.of("lifecycle", "portal")),
+            new Route(Addresses.IDENTITY, true, List.of("broker", "drift", "portal")),
+            new Route(Addresses.BROKER_COMMANDS, false, List.of(Addresses.BROKER_COMMANDS)),
+            new Route(Addresses.AWS_CHANGES, false, List.of(Addresses.AWS_CHANGES)));
+
+    private Topology() {
+    }
+}
