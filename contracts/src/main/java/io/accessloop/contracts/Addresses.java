@@ -20,8 +20,11 @@ public final class Addresses {
     private Addresses() {
     }
 
-    /** The fully qualified queue name ({@code address::queue}) a consumer attaches to. */
-    public static String queue(String address, String consumer) {
-        return address + "::" + consumer;
+    /**
+     * The fully qualified queue name a consumer attaches to: its own durable subscription on a multicast
+     * address ({@code accessloop.access::accessloop.access.lifecycle}).
+     */
+    public static String subscription(String address, String consumer) {
+        return address + "::" + address + "." + consumer;
     }
 }

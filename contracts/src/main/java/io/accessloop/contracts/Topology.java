@@ -9,10 +9,15 @@ import java.util.List;
  */
 public final class Topology {
 
-    /** One address with its routing type and its queues. */
-    public record Route(String address, boolean multicast, List<String> queues) {
+    /** One address with its routing type and the services that consume it. */
+    public record Route(String address, boolean multicast, List<String> consumers) {
         public Route {
-            queues = List.copyOf(queues);
+            consumers = List.copyOf(consumers);
+        }
+
+        /** Queue names are broker-wide: a multicast subscription is {@code <address>.<consumer>}. */
+        public List<String> queues() {
+            return multicast ? consumers.stream().map(c -> address + "." + c).toList() : List.of(address);
         }
     }
 
@@ -20,8 +25,8 @@ public final class Topology {
             new Route(Addresses.ACCESS, true, List.of("lifecycle", "drift", "portal")),
             new Route(Addresses.DRIFT, true, List.of("lifecycle", "portal")),
             new Route(Addresses.IDENTITY, true, List.of("broker", "drift", "portal")),
-            new Route(Addresses.BROKER_COMMANDS, false, List.of(Addresses.BROKER_COMMANDS)),
-            new Route(Addresses.AWS_CHANGES, false, List.of(Addresses.AWS_CHANGES)));
+            new Route(Addresses.BROKER_COMMANDS, false, List.of("broker")),
+            new Route(Addresses.AWS_CHANGES, false, List.of("drift")));
 
     private Topology() {
     }

@@ -1,0 +1,6 @@
+-- broker-service schema. Shared tables (outbox, inbox, idempotency) come from service-kit (db/kit).
+create table service_info (
+    key   text primary key,
+    value text not null
+);
+insert into service_info (key, value) values ('schema', 'broker-service');

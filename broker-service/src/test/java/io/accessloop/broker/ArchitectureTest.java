@@ -1,0 +1,20 @@
+package io.accessloop.broker;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import io.accessloop.testsupport.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private final JavaClasses classes = ArchitectureRules.importProduction("io.accessloop.broker");
+
+    @Test
+    void domainPackagesAreFrameworkFree() {
+        ArchitectureRules.domainIsFrameworkFree(classes);
+    }
+
+    @Test
+    void onlyAwsAdapterPackagesUseTheAwsSdk() {
+        ArchitectureRules.onlyAwsAdaptersUseTheSdk(classes);
+    }
+}

@@ -1,0 +1,125 @@
+package io.accessloop.kit.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Publishes stored events in order and marks them sent only after the broker accepted them.
+ * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at once;
+ * a relay that dies mid-batch leaves its rows unsent for the next pass (consumers deduplicate).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** The one outgoing channel every service declares; the address travels with each message. */
+    public static final String CHANNEL = "outbox";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final OutboxSettings settings;
+    private final Timer lag;
+
+    OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxSettings settings,
+                MeterRegistry registry) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.settings = settings;
+        this.lag = Timer.builder("accessloop_outbox_lag_seconds")
+                .description("Time from commit of an event to the broker accepting it")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    @Scheduled(every = "${accessloop.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayDisabled.class)
+    Uni<Void> poll() {
+        return publishPending().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** One relay pass; returns how many events the broker accepted. */
+    public Uni<Integer> publishPending() {
+        return pool.withTransaction(connection -> claim(connection)
+                .chain(rows -> publishInOrder(rows)
+                        .chain(sent -> markSent(connection, sent).replaceWith(sent.size()))));
+    }
+
+    private Uni<List<PendingEvent>> claim(SqlConnection connection) {
+        return connection.preparedQuery("select id, address, envelope, created_at from outbox_event "
+                        + "where sent_at is null order by id limit $1 for update skip locked")
+                .execute(Tuple.of(settings.batchSize()))
+                .map(rows -> {
+                    List<PendingEvent> pending = new ArrayList<>();
+                    for (Row row : rows) {
+                        pending.add(new PendingEvent(row.getLong("id"), row.getString("address"),
+                                row.getString("envelope"), row.getOffsetDateTime("created_at")));
+                    }
+                    return pending;
+                });
+    }
+
+    /** Sends one by one and stops at the first refusal so that order is kept; the rest wait for the next pass. */
+    private Uni<List<Long>> publishInOrder(List<PendingEvent> pending) {
+        List<Long> sent = new ArrayList<>();
+        return Multi.createFrom().iterable(pending)
+                .onItem().transformToUniAndConcatenate(event -> send(event).invoke(() -> {
+                    sent.add(event.id());
+                    lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
+                }))
+                .collect().last()
+                .onFailure().invoke(e -> LOG.warnf("broker refused an outbox event, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWith(sent);
+    }
+
+    private Uni<Void> send(PendingEvent event) {
+        OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
+                .withAddress(event.address())
+                .withDurable(true)
+                .withContentType("application/cloudevents+json")
+                .build();
+        return emitter.sendMessage(Message.of(event.envelope(), Metadata.of(amqp)));
+    }
+
+    private Uni<Void> markSent(SqlConnection connection, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("update outbox_event set sent_at = now(), attempts = attempts + 1 "
+                        + "where id = any($1)")
+                .execute(Tuple.of(ids.toArray(new Long[0])))
+                .replaceWithVoid();
+    }
+
+    /** Drops events that were sent long ago; unsent ones are never pruned. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> prune() {
+        return pool.preparedQuery("delete from outbox_event where sent_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) settings.retention().toSeconds()))
+                .replaceWithVoid();
+    }
+
+    private record PendingEvent(long id, String address, String envelope, OffsetDateTime createdAt) {
+    }
+}

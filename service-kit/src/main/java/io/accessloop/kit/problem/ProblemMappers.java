@@ -1,0 +1,66 @@
+package io.accessloop.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error a service returns is {@code application/problem+json} with a stable type. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON",
+                "The body is not valid JSON for this endpoint: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e) {
+        return respond(Problem.of(400, "invalid-request", "Invalid request", "Some fields are not valid")
+                .withErrors(e.getConstraintViolations().stream()
+                        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return respond(Problem.of(404, "not-found", "Not found", "No such resource"));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return respond(Problem.of(405, "method-not-allowed", "Method not allowed", "This resource does not support that method"));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e) {
+        return respond(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                "Send application/json"));
+    }
+
+    @ServerExceptionMapper(priority = 5000)
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return respond(Problem.of(status, "internal", "Internal error", "The request could not be completed"));
+        }
+        return respond(Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(),
+                e.getMessage()));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
