@@ -32,20 +32,39 @@ final class ConditionEvaluator {
             }
             return op.qualifier() == SetQualifier.NONE && op.base().negated();
         }
-        List<PolicyVariables.Substituted> policyValues = condition.values().stream()
-                .map(v -> PolicyVariables.substitute(v, context, variables))
-                .toList();
-        boolean negated = op.base().negated();
-        return switch (op.qualifier()) {
-            case NONE -> {
-                boolean any = requestValues.stream().anyMatch(r -> positiveMatch(op.base(), policyValues, r));
-                yield negated != any;
+        List<String> rawValues = condition.values();
+        PolicyVariables.Substituted[] policyValues = new PolicyVariables.Substituted[rawValues.size()];
+        for (int i = 0; i < policyValues.length; i++) {
+            policyValues[i] = PolicyVariables.substitute(rawValues.get(i), context, variables);
+        }
+        BaseOperator base = op.base();
+        boolean negated = base.negated();
+        switch (op.qualifier()) {
+            case FOR_ANY_VALUE -> {
+                for (String r : requestValues) {
+                    if (negated != positiveMatch(base, policyValues, r)) {
+                        return true;
+                    }
+                }
+                return false;
             }
-            case FOR_ANY_VALUE -> requestValues.stream()
-                    .anyMatch(r -> negated != positiveMatch(op.base(), policyValues, r));
-            case FOR_ALL_VALUES -> requestValues.stream()
-                    .allMatch(r -> negated != positiveMatch(op.base(), policyValues, r));
-        };
+            case FOR_ALL_VALUES -> {
+                for (String r : requestValues) {
+                    if (negated == positiveMatch(base, policyValues, r)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            default -> {
+                for (String r : requestValues) {
+                    if (positiveMatch(base, policyValues, r)) {
+                        return !negated;
+                    }
+                }
+                return negated;
+            }
+        }
     }
 
     private static boolean nullMatches(List<String> policyValues, boolean absent) {
@@ -58,7 +77,7 @@ final class ConditionEvaluator {
     }
 
     /** Whether a request value matches any policy value under the positive form of the operator. */
-    private static boolean positiveMatch(BaseOperator base, List<PolicyVariables.Substituted> policyValues,
+    private static boolean positiveMatch(BaseOperator base, PolicyVariables.Substituted[] policyValues,
             String requestValue) {
         for (PolicyVariables.Substituted policyValue : policyValues) {
             if (policyValue != null && positiveMatch(base, policyValue, requestValue)) {

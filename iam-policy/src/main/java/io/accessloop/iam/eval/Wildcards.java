@@ -42,34 +42,22 @@ public final class Wildcards {
         if (pattern.length() == 1 && pattern.charAt(0) == '*' && (literal == null || !literal[0])) {
             return true;
         }
-        int[] p = colons(pattern);
-        int[] v = colons(arn);
-        if (p == null || v == null) {
-            // each of the six components is matched on its own: a pattern or value with fewer cannot match
-            return pattern.equals(arn) && literal == null;
-        }
         int pStart = 0;
         int vStart = 0;
         for (int i = 0; i < 5; i++) {
-            if (!glob(pattern, literal, pStart, p[i], arn, vStart, v[i], false)) {
+            int pEnd = pattern.indexOf(':', pStart);
+            int vEnd = arn.indexOf(':', vStart);
+            if (pEnd < 0 || vEnd < 0) {
+                // each of the six components is matched on its own: a pattern or value with fewer cannot match
+                return literal == null && pattern.equals(arn);
+            }
+            if (!glob(pattern, literal, pStart, pEnd, arn, vStart, vEnd, false)) {
                 return false;
             }
-            pStart = p[i] + 1;
-            vStart = v[i] + 1;
+            pStart = pEnd + 1;
+            vStart = vEnd + 1;
         }
         return glob(pattern, literal, pStart, pattern.length(), arn, vStart, arn.length(), false);
-    }
-
-    /** Positions of the first five colons, or null when there are fewer. */
-    private static int[] colons(String s) {
-        int[] found = new int[5];
-        int n = 0;
-        for (int i = 0; i < s.length() && n < 5; i++) {
-            if (s.charAt(i) == ':') {
-                found[n++] = i;
-            }
-        }
-        return n == 5 ? found : null;
     }
 
     private static boolean glob(String pattern, boolean[] literal, int pStart, int pEnd, String value, int vStart,
