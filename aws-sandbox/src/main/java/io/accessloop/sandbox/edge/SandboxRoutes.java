@@ -1,0 +1,60 @@
+package io.accessloop.sandbox.edge;
+
+import io.accessloop.sandbox.engine.Sandbox;
+import io.accessloop.sandbox.protocol.HttpCall;
+import io.accessloop.sandbox.protocol.HttpReply;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The HTTP edge: every request outside {@code /q/} goes to the engine with its method, raw path and query,
+ * headers and body. Control calls run on a worker thread; AWS calls on the event loop (they never block).
+ */
+@ApplicationScoped
+public class SandboxRoutes {
+
+    void routes(@Observes Router router, Sandbox sandbox) {
+        router.routeWithRegex("^/(?!q/).*").order(Integer.MAX_VALUE - 10)
+                .handler(BodyHandler.create().setBodyLimit(10L * 1024 * 1024))
+                .handler(rc -> dispatch(rc, sandbox, rc.body().buffer()));
+    }
+
+    private static void dispatch(RoutingContext rc, Sandbox sandbox, Buffer buffer) {
+        HttpServerRequest request = rc.request();
+        Map<String, String> headers = new HashMap<>();
+        MultiMap all = request.headers();
+        for (String name : all.names()) {
+            headers.put(name.toLowerCase(), String.join(",", all.getAll(name)));
+        }
+        String ip = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().hostAddress();
+        HttpCall call = new HttpCall(request.method().name(), request.path(), request.query(), headers,
+                buffer == null ? new byte[0] : buffer.getBytes(), ip);
+        if (request.path().startsWith("/_sandbox")) {
+            rc.vertx().<HttpReply>executeBlocking(() -> sandbox.handle(call), false)
+                    .onSuccess(reply -> send(rc, reply)).onFailure(rc::fail);
+            return;
+        }
+        HttpReply reply = sandbox.handle(call);
+        if (reply.delayMillis() > 0) {
+            rc.vertx().setTimer(reply.delayMillis(), id -> send(rc, reply));
+        } else {
+            send(rc, reply);
+        }
+    }
+
+    private static void send(RoutingContext rc, HttpReply reply) {
+        var response = rc.response().setStatusCode(reply.status());
+        response.putHeader("Content-Type", reply.contentType());
+        reply.headers().forEach(response::putHeader);
+        response.end(Buffer.buffer(reply.body()));
+    }
+}

@@ -1,0 +1,349 @@
+package io.accessloop.sandbox.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.accessloop.sandbox.access.Authorizer;
+import io.accessloop.sandbox.access.PolicyCache;
+import io.accessloop.sandbox.access.PrincipalPolicies;
+import io.accessloop.sandbox.access.SimulationActions;
+import io.accessloop.sandbox.advisor.AccessAdvisor;
+import io.accessloop.sandbox.advisor.LastAccessedActions;
+import io.accessloop.sandbox.auth.AuthenticationException;
+import io.accessloop.sandbox.auth.Caller;
+import io.accessloop.sandbox.cloudtrail.CloudTrailApi;
+import io.accessloop.sandbox.cloudtrail.TrailCall;
+import io.accessloop.sandbox.cloudtrail.TrailLog;
+import io.accessloop.sandbox.cloudtrail.TrailLogFileWriter;
+import io.accessloop.sandbox.config.ChangeNotifier;
+import io.accessloop.sandbox.config.ConfigApi;
+import io.accessloop.sandbox.config.ConfigRecorder;
+import io.accessloop.sandbox.core.AwsError;
+import io.accessloop.sandbox.core.Doc;
+import io.accessloop.sandbox.core.Ids;
+import io.accessloop.sandbox.core.Json;
+import io.accessloop.sandbox.core.SandboxClock;
+import io.accessloop.sandbox.iam.IamAction;
+import io.accessloop.sandbox.iam.IamCall;
+import io.accessloop.sandbox.iam.IamService;
+import io.accessloop.sandbox.iam.IamStore;
+import io.accessloop.sandbox.protocol.HttpCall;
+import io.accessloop.sandbox.protocol.HttpReply;
+import io.accessloop.sandbox.protocol.JsonProtocol;
+import io.accessloop.sandbox.protocol.QueryParams;
+import io.accessloop.sandbox.protocol.QueryXml;
+import io.accessloop.sandbox.sts.SessionStore;
+import io.accessloop.sandbox.sts.StsService;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The whole sandbox account behind one method: {@link #handle(HttpCall)} takes any HTTP request the edge
+ * received and answers it as AWS would (Query/XML for IAM and STS, JSON 1.1 for CloudTrail and Config, the
+ * federation endpoint, and the {@code /_sandbox/} control API).
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
+    private static final String XML = "text/xml";
+
+    private final SandboxSettings settings;
+    private final SandboxClock clock;
+    private final IamStore iamStore;
+    private final IamService iam;
+    private final SessionStore sessions = new SessionStore();
+    private final Authorizer authorizer;
+    private final StsService sts;
+    private final TrailLog trail;
+    private final TrailLogFileWriter logFiles;
+    private final CloudTrailApi cloudTrail;
+    private final ChangeNotifier notifier = new ChangeNotifier();
+    private final ConfigRecorder configRecorder;
+    private final ConfigApi config;
+    private final AccessAdvisor advisor = new AccessAdvisor();
+    private final LastAccessedActions lastAccessed;
+    private final CallerResolver callers;
+    private final CallRecorder recorder;
+    private final io.accessloop.sandbox.control.FaultInjector faults = new io.accessloop.sandbox.control.FaultInjector();
+    private final io.accessloop.sandbox.sts.FederationEndpoint federation;
+    private final io.accessloop.sandbox.control.ControlApi control;
+
+    public Sandbox(SandboxSettings settings, SandboxClock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.iamStore = new IamStore(settings.accountId());
+        this.iam = new IamService(iamStore);
+        PolicyCache documents = new PolicyCache();
+        PrincipalPolicies principals = new PrincipalPolicies(iamStore, documents);
+        this.authorizer = new Authorizer(principals);
+        this.sts = new StsService(iamStore, sessions, authorizer);
+        this.trail = new TrailLog(settings.accountId(), settings.trailCapacity());
+        this.logFiles = settings.cloudTrailLogDirectory()
+                .map(dir -> new TrailLogFileWriter(dir, settings.accountId(), settings.cloudTrailFlushInterval()))
+                .orElse(null);
+        if (logFiles != null) {
+            trail.sink(logFiles::accept);
+        }
+        this.cloudTrail = new CloudTrailApi(trail);
+        settings.notificationTargets().forEach(notifier::add);
+        this.configRecorder = new ConfigRecorder(settings.accountId(), settings.region(), notifier);
+        iamStore.listener(configRecorder);
+        this.config = new ConfigApi(configRecorder);
+        this.lastAccessed = new LastAccessedActions(iamStore, advisor, documents);
+        lastAccessed.register(iam.registry());
+        new SimulationActions(iamStore, principals).register(iam.registry());
+        this.callers = new CallerResolver(settings, iamStore, sessions);
+        this.recorder = new CallRecorder(trail, advisor);
+        this.federation = new io.accessloop.sandbox.sts.FederationEndpoint(sessions, clock, this::recordConsoleLogin);
+        this.control = new io.accessloop.sandbox.control.ControlApi(this);
+        iam.reset();
+        io.accessloop.sandbox.control.Scenarios.seed(this, settings.initialScenario());
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    public IamStore iamStore() {
+        return iamStore;
+    }
+
+    public TrailLog trail() {
+        return trail;
+    }
+
+    public ConfigRecorder configRecorder() {
+        return configRecorder;
+    }
+
+    public ChangeNotifier notifier() {
+        return notifier;
+    }
+
+    public AccessAdvisor advisor() {
+        return advisor;
+    }
+
+    public io.accessloop.sandbox.control.FaultInjector faults() {
+        return faults;
+    }
+
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** Forgets everything: IAM, sessions, CloudTrail, Config, Access Advisor, faults; the clock is reset too. */
+    public void reset() {
+        faults.clear();
+        clock.reset();
+        iamStore.listener((changes, when) -> { });
+        iam.reset();
+        sessions.clear();
+        trail.clear();
+        configRecorder.clear();
+        advisor.clear();
+        lastAccessed.clear();
+        federation.clear();
+        iamStore.listener(configRecorder);
+    }
+
+    /** Writes pending CloudTrail log files now; returns how many files were written (0 without a directory). */
+    public int flushTrailFiles() throws IOException {
+        return logFiles == null ? 0 : logFiles.flush().size();
+    }
+
+    public HttpReply handle(HttpCall call) {
+        String requestId = Ids.requestId();
+        try {
+            String path = call.path();
+            if (path.startsWith("/_sandbox/") || path.equals("/_sandbox")) {
+                return control.handle(call);
+            }
+            if (path.equals("/federation")) {
+                return federation.handle(call);
+            }
+            String target = call.header("x-amz-target");
+            if (target != null) {
+                return json(call, target, requestId);
+            }
+            return query(call, requestId);
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.SEVERE, "unexpected failure handling " + call.method() + " " + call.path(), unexpected);
+            AwsError error = new AwsError("InternalFailure", 500, "The request processing has failed because of an "
+                    + "unknown error, exception or failure.");
+            return call.header("x-amz-target") != null ? JsonProtocol.error(error, requestId)
+                    : xmlError(QueryXml.IAM_NS, error, requestId);
+        }
+    }
+
+    /** The caller of a key that STS or IAM issued (for the control API's simulate). */
+    public Caller callerOf(String accessKeyId) {
+        return callers.resolve(accessKeyId, null).caller();
+    }
+
+    /** A key's verification material (secret, session token), or null when the key is unknown. */
+    public io.accessloop.sandbox.auth.KeyMaterial keyMaterial(String accessKeyId) {
+        return callers.keyMaterial(accessKeyId);
+    }
+
+    /** Records a call made outside the wire protocols (the simulate endpoint) exactly like a real one. */
+    public io.accessloop.sandbox.cloudtrail.TrailEvent recordExternal(TrailCall call, String iamAction) {
+        io.accessloop.sandbox.iam.AccessKey key = iamStore.accessKey(call.caller().accessKeyId());
+        return recorder.record(call, iamAction, key);
+    }
+
+    private void recordConsoleLogin(Caller caller, String sourceIp) {
+        Instant now = clock.now();
+        trail.record(new TrailCall(caller, "signin", "ConsoleLogin", now, settings.region(), sourceIp, null, null,
+                Map.of("ConsoleLogin", "Success"), null, null, Ids.requestId(), false, false, List.of()));
+    }
+
+    private static HttpReply xmlError(String namespace, AwsError error, String requestId) {
+        return HttpReply.of(error.status(), XML, QueryXml.error(namespace, error, requestId))
+                .withHeaders(Map.of("x-amzn-RequestId", requestId));
+    }
+
+    private HttpReply query(HttpCall call, String requestId) {
+        Map<String, String> values = new LinkedHashMap<>(call.queryParameters());
+        String contentType = call.header("content-type");
+        if (call.body().length > 0 && (contentType == null || contentType.startsWith("application/x-www-form-urlencoded"))) {
+            values.putAll(HttpCall.decodeForm(new String(call.body(), StandardCharsets.UTF_8)));
+        }
+        QueryParams params = new QueryParams(values);
+        String action = params.action();
+        String version = params.get("Version");
+        boolean isSts = "2011-06-15".equals(version) || (version == null && action != null
+                && StsService.ACTIONS.contains(action));
+        String namespace = isSts ? QueryXml.STS_NS : QueryXml.IAM_NS;
+        if (action == null) {
+            if (call.method().equals("GET") && call.path().equals("/")) {
+                return HttpReply.of(200, "application/json", "{\"status\":\"running\",\"services\":"
+                        + "[\"iam\",\"sts\",\"cloudtrail\",\"config\"]}");
+            }
+            return xmlError(namespace, new AwsError("MissingAction", 400, "Missing Action"), requestId);
+        }
+        IamAction iamAction = isSts ? null : iam.registry().action(action);
+        if ((isSts && !StsService.ACTIONS.contains(action)) || (!isSts && iamAction == null)) {
+            return xmlError(namespace, new AwsError("InvalidAction", 400, "Could not find operation " + action
+                    + " for version " + (version == null ? (isSts ? "2011-06-15" : "2010-05-08") : version)),
+                    requestId);
+        }
+        Instant now = clock.now();
+        CallerResolver.Authenticated auth;
+        try {
+            auth = callers.authenticate(call, now);
+        } catch (AuthenticationException e) {
+            return xmlError(namespace, new AwsError(e.failure().queryCode(), e.failure().status(),
+                    e.failure().message()), requestId);
+        }
+        Caller caller = auth.caller();
+        String region = auth.scope().region();
+        String service = isSts ? "sts" : "iam";
+        String permission = service + ":" + action;
+        boolean readOnly = isSts ? action.equals("GetCallerIdentity") : iamAction.readOnly();
+        Doc result = null;
+        AwsError failure = null;
+        long delay = 0;
+        try {
+            delay = faults.apply(permission, false);
+            if (isSts) {
+                result = sts.handle(new StsService.StsCall(params, caller, now, call.sourceIp(), region));
+            } else {
+                IamCall iamCall = new IamCall(params, caller, now, region);
+                String resource = iamAction.resource().apply(iamCall);
+                authorizer.require(caller, permission, resource, now, call.sourceIp(), region, null);
+                result = iamAction.handler().apply(iamCall);
+            }
+        } catch (AwsError e) {
+            failure = e;
+        }
+        Map<String, Object> responseElements = null;
+        if (failure == null && !readOnly && result != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> converted = (Map<String, Object>) TrailParameters.response(result);
+            responseElements = converted;
+        }
+        TrailCall trailCall = new TrailCall(caller, service, action, now, region, call.sourceIp(),
+                call.header("user-agent"), TrailParameters.fromQuery(values), responseElements,
+                failure == null ? null : failure.code(), failure == null ? null : failure.getMessage(), requestId,
+                readOnly, false, CallRecorder.resources(values, settings.accountId()));
+        recorder.record(trailCall, action.equals("GetCallerIdentity") ? null : permission, auth.userKey());
+        HttpReply reply = failure != null ? xmlError(namespace, failure, requestId)
+                : HttpReply.of(200, XML, QueryXml.response(action, namespace, result, requestId))
+                        .withHeaders(Map.of("x-amzn-RequestId", requestId));
+        return delay > 0 ? reply.delayed(delay) : reply;
+    }
+
+    private HttpReply json(HttpCall call, String target, String requestId) {
+        String operation;
+        String service;
+        if (target.startsWith(CloudTrailApi.TARGET_PREFIX)) {
+            operation = target.substring(CloudTrailApi.TARGET_PREFIX.length());
+            service = "cloudtrail";
+        } else if (target.startsWith(ConfigApi.TARGET_PREFIX)) {
+            operation = target.substring(ConfigApi.TARGET_PREFIX.length());
+            service = "config";
+        } else {
+            return JsonProtocol.error(new AwsError("UnknownOperationException", 400, "Unknown target " + target),
+                    requestId);
+        }
+        Instant now = clock.now();
+        CallerResolver.Authenticated auth;
+        try {
+            auth = callers.authenticate(call, now);
+        } catch (AuthenticationException e) {
+            return JsonProtocol.error(new AwsError(e.failure().jsonCode(), 400, e.failure().message()), requestId);
+        }
+        JsonNode body = call.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.tryParse(call.body());
+        if (body == null || !body.isObject()) {
+            return JsonProtocol.error(new AwsError("SerializationException", 400,
+                    "Start of structure or map found where not expected, or the body is not valid JSON."), requestId);
+        }
+        Caller caller = auth.caller();
+        String region = auth.scope().region();
+        String permission = service + ":" + operation;
+        boolean readOnly = service.equals("cloudtrail") ? CloudTrailApi.readOnly(operation)
+                : ConfigApi.readOnly(operation);
+        Doc result = null;
+        AwsError failure = null;
+        long delay = 0;
+        try {
+            delay = faults.apply(permission, true);
+            authorizer.require(caller, permission, "*", now, call.sourceIp(), region, null);
+            result = service.equals("cloudtrail") ? cloudTrail.handle(operation, body) : config.handle(operation, body);
+        } catch (AwsError e) {
+            failure = e.code().equals("AccessDenied") ? new AwsError("AccessDeniedException", 400, e.getMessage()) : e;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> requestParameters = Json.MAPPER.convertValue(body, Map.class);
+        TrailCall trailCall = new TrailCall(caller, service, operation, now, region, call.sourceIp(),
+                call.header("user-agent"), requestParameters, null, failure == null ? null : failure.code(),
+                failure == null ? null : failure.getMessage(), requestId, readOnly, false, List.of());
+        recorder.record(trailCall, permission, auth.userKey());
+        HttpReply reply = failure != null ? JsonProtocol.error(failure, requestId)
+                : HttpReply.of(200, JsonProtocol.CONTENT_TYPE, JsonProtocol.body(result))
+                        .withHeaders(Map.of("x-amzn-RequestId", requestId));
+        return delay > 0 ? reply.delayed(delay) : reply;
+    }
+
+    @Override
+    public void close() {
+        notifier.close();
+        if (logFiles != null) {
+            logFiles.close();
+        }
+    }
+}
