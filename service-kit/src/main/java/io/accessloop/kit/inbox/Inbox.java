@@ -31,18 +31,33 @@ public class Inbox {
     /**
      * Decodes an AMQP body and hands it to {@code handler} once. Malformed messages are counted, logged and
      * dropped (redelivering them cannot help); a failing handler fails the returned Uni so the message is
-     * redelivered.
+     * redelivered. The AMQP connector hands JSON bodies over as a String, a Vert.x JsonObject, a Buffer or bytes
+     * depending on the sender's content type: all are accepted.
      */
-    public Uni<Void> receive(String consumer, String body, Function<CloudEvent, Uni<Void>> handler) {
+    public Uni<Void> receive(String consumer, Object body, Function<CloudEvent, Uni<Void>> handler) {
         CloudEvent event;
         try {
-            event = codec.decode(body);
+            event = codec.decode(text(body));
         } catch (MalformedEventException e) {
             registry.counter("accessloop_events_rejected_total", "consumer", consumer).increment();
             LOG.warnf("%s dropped a malformed message: %s", consumer, e.getMessage());
             return Uni.createFrom().voidItem();
         }
         return once(consumer, event, handler);
+    }
+
+    private static String text(Object body) {
+        if (body instanceof String s) {
+            return s;
+        }
+        if (body instanceof byte[] bytes) {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (body == null) {
+            throw new MalformedEventException("empty message", null);
+        }
+        // io.vertx JsonObject and Buffer both render their JSON text through toString()
+        return body.toString();
     }
 
     /** Runs {@code handler} in a transaction unless this consumer already processed the event. */

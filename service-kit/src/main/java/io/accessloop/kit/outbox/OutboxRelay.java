@@ -2,6 +2,7 @@ package io.accessloop.kit.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +12,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes stored events in order and marks them sent only after the broker accepted them.
@@ -38,6 +42,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxSettings settings;
     private final Timer lag;
+    private final AtomicBoolean passRunning = new AtomicBoolean();
 
     OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxSettings settings,
                 MeterRegistry registry) {
@@ -50,12 +55,20 @@ public class OutboxRelay {
                 .register(registry);
     }
 
-    @Scheduled(every = "${accessloop.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RelayDisabled.class)
-    Uni<Void> poll() {
-        return publishPending().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+    /** Polls on a Vert.x timer: the scheduler cannot go below one second, and the lag budget is far smaller. */
+    void startPolling(@Observes StartupEvent startup, Vertx vertx) {
+        if (settings.relayEnabled()) {
+            vertx.setPeriodic(settings.pollInterval().toMillis(), tick -> poll());
+        }
+    }
+
+    private void poll() {
+        if (!passRunning.compareAndSet(false, true)) {
+            return;
+        }
+        publishPending()
+                .onTermination().invoke(() -> passRunning.set(false))
+                .subscribe().with(sent -> { }, e -> LOG.warnf("outbox relay pass failed: %s", e.getMessage()));
     }
 
     /** One relay pass; returns how many events the broker accepted. */

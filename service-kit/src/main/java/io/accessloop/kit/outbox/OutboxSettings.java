@@ -20,6 +20,10 @@ public interface OutboxSettings {
     @WithDefault("P7D")
     Duration retention();
 
+    /** Pause between relay passes when there is nothing to publish. */
+    @WithDefault("PT0.2S")
+    Duration pollInterval();
+
     /** Whether this replica runs the relay (tests of a crash between commit and publish turn it off). */
     @WithDefault("true")
     boolean relayEnabled();

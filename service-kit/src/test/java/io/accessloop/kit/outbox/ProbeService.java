@@ -1,0 +1,61 @@
+package io.accessloop.kit.outbox;
+
+import io.accessloop.contracts.EventTypes;
+import io.accessloop.contracts.access.GrantExpired;
+import io.accessloop.kit.inbox.Inbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Instant;
+
+/** A tiny service under test: a state change with its event, and a consumer behind the inbox. */
+@Path("/probe")
+public class ProbeService {
+
+    private final Outbox outbox;
+    private final Inbox inbox;
+
+    ProbeService(Outbox outbox, Inbox inbox) {
+        this.outbox = outbox;
+        this.inbox = inbox;
+    }
+
+    @POST
+    @Path("/grants/{id}/expire")
+    public Uni<String> expire(@PathParam("id") String grantId) {
+        return Panache.withTransaction(() -> outbox.append(EventTypes.GRANT_EXPIRED, grantId,
+                new GrantExpired(grantId, "alice@example.com", "prod-readonly",
+                        "arn:aws:iam::000000000000:role/prod-readonly", Instant.parse("2026-12-04T10:00:00Z"))))
+                .map(event -> event.id());
+    }
+
+    @POST
+    @Path("/outside-transaction")
+    public Uni<String> outsideTransaction() {
+        return outbox.append(EventTypes.GRANT_EXPIRED, "grt_x",
+                        new GrantExpired("grt_x", "alice@example.com", "e", "arn:aws:iam::000000000000:role/r",
+                                Instant.EPOCH))
+                .map(event -> event.id())
+                .onFailure(IllegalStateException.class).recoverWithItem(Throwable::getMessage);
+    }
+
+    @Incoming("probe")
+    Uni<Void> onAccessEvent(Object body) {
+        return inbox.receive("probe", body, event -> ProbeReceived.<ProbeReceived>findById(event.id())
+                .chain(seen -> {
+                    if (seen != null) {
+                        seen.times++;
+                        return Uni.createFrom().voidItem();
+                    }
+                    ProbeReceived received = new ProbeReceived();
+                    received.eventId = event.id();
+                    received.subject = event.subject();
+                    received.times = 1;
+                    return received.persist().replaceWithVoid();
+                }));
+    }
+}

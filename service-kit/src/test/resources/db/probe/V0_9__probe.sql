@@ -1,0 +1,5 @@
+create table probe_received (
+    event_id text primary key,
+    subject  text    not null,
+    times    integer not null
+);
