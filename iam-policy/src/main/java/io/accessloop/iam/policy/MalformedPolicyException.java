@@ -53,6 +53,11 @@ public class MalformedPolicyException extends RuntimeException {
         return reason;
     }
 
+    /** The AWS error code IAM answers with: {@code LimitExceeded} for size, else {@code MalformedPolicyDocument}. */
+    public String errorCode() {
+        return reason == Reason.POLICY_TOO_LARGE ? "LimitExceeded" : "MalformedPolicyDocument";
+    }
+
     /** The message as IAM words it, without the position. */
     public String iamMessage() {
         return iamMessage;

@@ -152,6 +152,7 @@ class PolicyParserTest {
                 PolicyKind.IDENTITY));
 
         assertThat(e.reason()).isEqualTo(Reason.PROHIBITED_FIELD);
+        assertThat(e.errorCode()).isEqualTo("MalformedPolicyDocument");
         assertThat(e.iamMessage()).isEqualTo("Has prohibited field Principal");
         assertThat(e.column()).isEqualTo(32);
     }
@@ -216,7 +217,8 @@ class PolicyParserTest {
         assertThat(PolicyParser.parse(padded, PolicyKind.IDENTITY, PolicySizeLimits.Limit.INLINE_USER)).isNotNull();
         assertThatThrownBy(() -> PolicyParser.parse(large, PolicyKind.IDENTITY, PolicySizeLimits.Limit.INLINE_USER))
                 .isInstanceOf(MalformedPolicyException.class)
-                .hasMessageStartingWith("Cannot exceed quota for PolicySize: 2048");
+                .hasMessageStartingWith("Cannot exceed quota for PolicySize: 2048")
+                .extracting(e -> ((MalformedPolicyException) e).errorCode()).isEqualTo("LimitExceeded");
         assertThat(PolicyParser.parse(large, PolicyKind.IDENTITY, PolicySizeLimits.Limit.MANAGED)).isNotNull();
         assertThat(PolicySizeLimits.countedCharacters(" {\n\t\"a\" } ")).isEqualTo(5);
         assertThat(PolicySizeLimits.fitsTogether(List.of(large, large, large, large), PolicySizeLimits.Limit.INLINE_ROLE))
