@@ -41,6 +41,9 @@ public final class PolicyParser {
             throw new MalformedPolicyException(MalformedPolicyException.Reason.SYNTAX_ERROR,
                     "Syntax errors in policy. The policy document is empty");
         }
+        if (text.startsWith("\uFEFF")) {
+            return decode(text.substring(1));
+        }
         String trimmed = text.strip();
         if (!trimmed.startsWith("%")) {
             return text;
