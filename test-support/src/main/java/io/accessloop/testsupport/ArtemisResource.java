@@ -98,6 +98,15 @@ public class ArtemisResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static Configuration configuration() throws Exception {
+        return configuration(port, journal);
+    }
+
+    /**
+     * An Artemis configuration with a persistent journal under {@code dataDir}, one AMQP acceptor on loopback and the
+     * Accessloop topology pre-created; the local run uses it too.
+     */
+    public static Configuration configuration(int port, Path dataDir) throws Exception {
+        Path journal = dataDir;
         Configuration config = new ConfigurationImpl()
                 .setPersistenceEnabled(true)
                 .setJournalDirectory(journal.resolve("journal").toString())
