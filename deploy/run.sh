@@ -35,11 +35,18 @@ wait_http() { # name url seconds
 mkdir -p "$LOGS" "$RUN/data"
 cd "$ROOT"
 
-say "1/6 building (first time: several minutes of downloads)…"
-./mvnw -q -B -ntp install -DskipTests >"$LOGS/build.log" 2>&1 || fail "build failed, see $LOGS/build.log"
+# Rebuild only when a source or pom changed since the last successful build, so later starts take seconds.
+STAMP="$RUN/built.stamp"
+if [[ ! -f "$STAMP" ]] || [[ -n "$(find . -path ./deploy/.run -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$STAMP" -print -quit)" ]]; then
+  say "1/6 building (first time: several minutes of downloads)…"
+  ./mvnw -q -B -ntp install -DskipTests >"$LOGS/build.log" 2>&1 || fail "build failed, see $LOGS/build.log"
+  touch "$STAMP"
+else
+  say "1/6 build is up to date"
+fi
 
 say "2/6 PostgreSQL and the AMQP broker…"
-java -cp "deploy/local-run/target/local-run-0.1.0-SNAPSHOT.jar:deploy/local-run/target/lib/*" \
+java -cp "deploy/tooling/target/deploy-tooling-0.1.0-SNAPSHOT.jar:deploy/tooling/target/lib/*" \
   io.accessloop.deploy.LocalInfrastructure --data "$RUN/data" >"$LOGS/infrastructure.log" 2>&1 &
 PIDS+=($!)
 start=$SECONDS
