@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The context keys of a request ({@code aws:SourceIp}, {@code aws:PrincipalTag/team}, ...) with their values.
@@ -41,7 +42,7 @@ public final class RequestContext {
 
     /** The values of a key, empty when the request does not carry it. */
     public List<String> values(String key) {
-        List<String> found = values.get(normalise(key));
+        List<String> found = values.get(key);
         return found == null ? List.of() : found;
     }
 
@@ -52,7 +53,7 @@ public final class RequestContext {
     }
 
     public boolean has(String key) {
-        return values.containsKey(normalise(key));
+        return values.containsKey(key);
     }
 
     /** The keys present, lower-cased. */
@@ -115,6 +116,12 @@ public final class RequestContext {
             return put(key, value.toString());
         }
 
+        /** {@code aws:CurrentTime} (ISO-8601) and {@code aws:EpochTime} (seconds) for the moment of the request. */
+        public Builder currentTime(Instant now) {
+            put("aws:CurrentTime", now.toString());
+            return put("aws:EpochTime", now.getEpochSecond());
+        }
+
         /** One key per tag: {@code putTags("aws:PrincipalTag/", Map.of("team", "red"))} sets aws:PrincipalTag/team. */
         public Builder putTags(String prefix, Map<String, String> tags) {
             tags.forEach((tagKey, tagValue) -> put(prefix + tagKey, tagValue));
@@ -133,7 +140,13 @@ public final class RequestContext {
         }
 
         public RequestContext build() {
-            return values.isEmpty() ? EMPTY : new RequestContext(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+            if (values.isEmpty()) {
+                return EMPTY;
+            }
+            // case-insensitive lookups without allocating a lower-cased key per lookup
+            Map<String, List<String>> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            sorted.putAll(values);
+            return new RequestContext(Collections.unmodifiableMap(sorted));
         }
     }
 }

@@ -44,6 +44,12 @@ final class StatementMatcher {
 
     private static boolean anyResourceMatches(List<String> patterns, AuthorizationRequest request, boolean variables) {
         for (String pattern : patterns) {
+            if (!variables || pattern.indexOf('$') < 0) {
+                if (Wildcards.matchesArn(pattern, null, request.resource())) {
+                    return true;
+                }
+                continue;
+            }
             PolicyVariables.Substituted p = PolicyVariables.substitute(pattern, request.context(), variables);
             if (p != null && Wildcards.matchesArn(p.text(), p.literal(), request.resource())) {
                 return true;

@@ -25,11 +25,18 @@ public record Arn(String partition, String service, String region, String accoun
         if (text == null || !text.startsWith("arn:")) {
             throw new IllegalArgumentException("not an ARN (must start with arn:): " + text);
         }
-        String[] parts = text.split(":", 6);
-        if (parts.length < 6) {
-            throw new IllegalArgumentException(
-                    "not an ARN (needs arn:partition:service:region:account:resource): " + text);
+        String[] parts = new String[6];
+        int start = 0;
+        for (int i = 0; i < 5; i++) {
+            int colon = text.indexOf(':', start);
+            if (colon < 0) {
+                throw new IllegalArgumentException(
+                        "not an ARN (needs arn:partition:service:region:account:resource): " + text);
+            }
+            parts[i] = text.substring(start, colon);
+            start = colon + 1;
         }
+        parts[5] = text.substring(start);
         if (parts[1].isEmpty() || parts[2].isEmpty()) {
             throw new IllegalArgumentException("not an ARN (empty partition or service): " + text);
         }

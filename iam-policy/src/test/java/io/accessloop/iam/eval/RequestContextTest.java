@@ -48,6 +48,14 @@ class RequestContextTest {
     }
 
     @Test
+    void currentTimeSetsBothTimeKeys() {
+        RequestContext ctx = RequestContext.builder().currentTime(java.time.Instant.parse("2026-03-01T10:00:00Z")).build();
+
+        assertThat(ctx.single("aws:CurrentTime")).isEqualTo("2026-03-01T10:00:00Z");
+        assertThat(ctx.single("aws:EpochTime")).isEqualTo("1772359200");
+    }
+
+    @Test
     void singleIsNullForMultiValuedKeys() {
         RequestContext ctx = RequestContext.builder().put("aws:TagKeys", "a", "b").build();
 
