@@ -145,6 +145,15 @@ public final class StsService {
                     : refusal == decision.setSourceIdentity() ? "sts:SetSourceIdentity" : "sts:TagSession";
             throw Authorizer.denied(caller, action, roleArn, refusal.decision());
         }
+        // A role's trust policy must itself grant each STS action: identity policies alone never suffice.
+        RequestContext built = context.build();
+        requireTrust(trust, role, caller, TrustEvaluator.ASSUME_ROLE, built);
+        if (sourceIdentity != null) {
+            requireTrust(trust, role, caller, TrustEvaluator.SET_SOURCE_IDENTITY, built);
+        }
+        if (!requestTags.isEmpty()) {
+            requireTrust(trust, role, caller, TrustEvaluator.TAG_SESSION, built);
+        }
 
         Instant expiration = call.now().plusSeconds(duration);
         String accessKeyId = Ids.accessKeyId(true);
@@ -163,6 +172,13 @@ public final class StsService {
                 .with("AssumedRoleUser", Doc.of().with("AssumedRoleId", principalId).with("Arn", sessionArn))
                 .with("PackedPolicySize", packed)
                 .with("SourceIdentity", effectiveSourceIdentity);
+    }
+
+    private static void requireTrust(PolicyDocument trust, Role role, Caller caller, String action,
+                                     RequestContext context) {
+        if (!TrustEvaluator.trustPolicyPermits(trust, role.arn(), caller.arn(), action, context)) {
+            throw Authorizer.denied(caller, action, role.arn(), io.accessloop.iam.eval.Decision.IMPLICIT_DENY);
+        }
     }
 
     private static int duration(Integer requested, int roleMax, boolean chained) {
