@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where a CloudTrail {@code eventSource}/{@code eventName} does not name the IAM action it needs: event sources
@@ -116,7 +117,7 @@ final class CloudTrailMismatches {
 
     /** Every action named by the mismatch tables, so a test can prove each is a real action. */
     static Set<String> allTargetActions() {
-        Set<String> all = new java.util.TreeSet<>();
+        Set<String> all = new TreeSet<>();
         BY_SERVICE.values().forEach(table -> table.values().forEach(all::addAll));
         return all;
     }

@@ -1,5 +1,6 @@
 package io.accessloop.iam.eval;
 
+import io.accessloop.iam.policy.Arn;
 import io.accessloop.iam.policy.Effect;
 import io.accessloop.iam.policy.PolicyDocument;
 import io.accessloop.iam.policy.Statement;
@@ -104,8 +105,8 @@ public final class PolicyEvaluator {
         if (policies.resourceAccount() != null) {
             return policies.resourceAccount();
         }
-        return io.accessloop.iam.policy.Arn.tryParse(request.resource())
-                .map(io.accessloop.iam.policy.Arn::account)
+        return Arn.tryParse(request.resource())
+                .map(Arn::account)
                 .filter(a -> !a.isEmpty() && !a.equals("aws"))
                 .or(() -> Optional.of(caller.account()))
                 .get();

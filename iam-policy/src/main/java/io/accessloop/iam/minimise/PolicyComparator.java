@@ -1,5 +1,6 @@
 package io.accessloop.iam.minimise;
 
+import io.accessloop.iam.catalog.ActionCatalog;
 import io.accessloop.iam.eval.AuthorizationRequest;
 import io.accessloop.iam.eval.PatternInclusion;
 import io.accessloop.iam.eval.PolicyEvaluator;
@@ -11,11 +12,13 @@ import io.accessloop.iam.policy.Effect;
 import io.accessloop.iam.policy.PolicyDocument;
 import io.accessloop.iam.policy.Principals;
 import io.accessloop.iam.policy.Statement;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +54,39 @@ public final class PolicyComparator {
             }
         }
         return true;
+    }
+
+    /**
+     * The catalog actions that some Allow of {@code policy} names and no Allow of {@code baseline} names at all
+     * (resources and conditions aside): the new actions a change brings, e.g. for a drift finding. Exact over the
+     * actions the catalog knows.
+     */
+    public static Set<String> actionsGrantedBeyond(PolicyDocument policy, PolicyDocument baseline) {
+        Set<String> candidates = new TreeSet<>();
+        for (Statement s : policy.statements()) {
+            if (s.effect() == Effect.ALLOW) {
+                candidates.addAll(namedActions(s));
+            }
+        }
+        List<Statement> baseAllows = baseline.statements().stream().filter(s -> s.effect() == Effect.ALLOW).toList();
+        candidates.removeIf(action -> baseAllows.stream().anyMatch(s -> names(s, action)));
+        return Collections.unmodifiableSet(candidates);
+    }
+
+    private static Set<String> namedActions(Statement s) {
+        if (!s.actions().isEmpty()) {
+            Set<String> all = new TreeSet<>();
+            s.actions().forEach(p -> all.addAll(ActionCatalog.expand(p)));
+            return all;
+        }
+        return ActionCatalog.expand("*").stream().filter(a -> names(s, a))
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean names(Statement s, String action) {
+        return s.actions().isEmpty()
+                ? s.notActions().stream().noneMatch(n -> Wildcards.matchesAction(n, action))
+                : s.actions().stream().anyMatch(p -> Wildcards.matchesAction(p, action));
     }
 
     /**
@@ -93,7 +129,7 @@ public final class PolicyComparator {
             return coveredByOne(p, current, sameVariables);
         }
         // an Allow is the union of its (action x resource) pieces; each must lie inside one current Allow
-        List<String> resources = p.resources().isEmpty() ? java.util.Collections.singletonList(null) : p.resources();
+        List<String> resources = p.resources().isEmpty() ? Collections.singletonList(null) : p.resources();
         for (String action : p.actions()) {
             for (String resource : resources) {
                 Statement piece = new Statement(p.sid(), p.effect(), List.of(action), List.of(),

@@ -1,9 +1,11 @@
 package io.accessloop.iam.policy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One statement of a policy document. Absent list elements are empty lists, absent principal elements are
@@ -28,7 +30,7 @@ public record Statement(
         resources = List.copyOf(resources);
         notResources = List.copyOf(notResources);
         conditions = List.copyOf(conditions);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Condition c : conditions) {
             if (!seen.add(c.operator().jsonName() + "\u0000" + c.key())) {
                 throw new IllegalArgumentException("duplicate condition " + c.operator() + " on " + c.key());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessloop.iam.policy.PolicyDocument;
 import io.accessloop.iam.policy.Statement;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BroadAccessTest {
@@ -34,8 +35,8 @@ class BroadAccessTest {
                         .condition("Bool", "aws:MultiFactorAuthPresent", "true").build());
 
         assertThat(BroadAccess.find(doc)).containsExactly(
-                new BroadStatement(1, "AllS3", Breadth.SERVICE_WIDE, java.util.Set.of("s3", "sqs"), false),
-                new BroadStatement(2, "BreakGlass", Breadth.ADMIN, java.util.Set.of(), true));
+                new BroadStatement(1, "AllS3", Breadth.SERVICE_WIDE, Set.of("s3", "sqs"), false),
+                new BroadStatement(2, "BreakGlass", Breadth.ADMIN, Set.of(), true));
     }
 
     @Test

@@ -53,6 +53,20 @@ class PolicyComparatorTest {
     }
 
     @Test
+    void actionsGrantedBeyondListsTheNewActions() {
+        PolicyDocument before = policy("{'Effect':'Allow','Action':'s3:Get*','Resource':'*'}");
+        PolicyDocument after = policy("{'Effect':'Allow','Action':['s3:GetObject','iam:PassRole','sqs:?eleteQueue'],"
+                + "'Resource':'*'},{'Effect':'Deny','Action':'*','Resource':'*'}");
+
+        assertThat(PolicyComparator.actionsGrantedBeyond(after, before))
+                .containsExactly("iam:PassRole", "sqs:DeleteQueue");
+        assertThat(PolicyComparator.actionsGrantedBeyond(before, before)).isEmpty();
+        assertThat(PolicyComparator.actionsGrantedBeyond(policy("{'Effect':'Allow','NotAction':'s3:*','Resource':'*'}"),
+                policy("{'Effect':'Allow','NotAction':['s3:*','iam:*'],'Resource':'*'}")))
+                .isNotEmpty().allMatch(a -> a.startsWith("iam:"));
+    }
+
+    @Test
     void allowsAllReportsTheRequestsNotAllowed() {
         PolicyDocument doc = policy("{'Effect':'Allow','Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*'}");
         AuthorizationRequest get = AuthorizationRequest.of("arn:aws:iam::111122223333:user/a", "s3:GetObject",
