@@ -1,0 +1,71 @@
+package io.accessloop.portal.access;
+
+import io.accessloop.portal.clients.broker.AccessRequest;
+import io.accessloop.portal.clients.broker.BrokerClient;
+import io.accessloop.portal.clients.broker.Grant;
+import io.accessloop.portal.clients.broker.ProcessCredentials;
+import io.accessloop.portal.web.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/** My access: the person's active grants with a countdown, CLI credentials shown once, hand back; their requests. */
+@Path("/access")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.EMPLOYEE, Roles.APPROVER, Roles.SECURITY, Roles.AUDITOR, Roles.ADMIN})
+public class MyAccessPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(List<Grant> grants, List<AccessRequest> requests, Notice notice);
+
+        static native TemplateInstance credentials(Grant grant, ProcessCredentials credentials,
+                                                   CredentialSetup setup);
+    }
+
+    private final BrokerClient broker;
+
+    MyAccessPage(BrokerClient broker) {
+        this.broker = broker;
+    }
+
+    @GET
+    public TemplateInstance page(@QueryParam("notice") String notice) {
+        List<Grant> grants = broker.myGrants().stream().filter(Grant::active).toList();
+        return Templates.page(grants, broker.myRequests(), Notice.of(notice));
+    }
+
+    /** Issues credentials and shows them once: as a {@code credential_process} set-up and as shell exports. */
+    @POST
+    @Path("/grants/{id}/credentials")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response credentials(@PathParam("id") String grantId) {
+        GrantId.check(grantId);
+        Grant grant = broker.myGrants().stream().filter(g -> g.id().equals(grantId)).findFirst()
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException());
+        ProcessCredentials credentials = broker.credentials(grantId);
+        return Response.ok(Templates.credentials(grant, credentials, CredentialSetup.of(grant, credentials)))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("/grants/{id}/release")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response release(@PathParam("id") String grantId) {
+        GrantId.check(grantId);
+        broker.release(grantId);
+        return Response.seeOther(URI.create("/access?notice=released")).build();
+    }
+}

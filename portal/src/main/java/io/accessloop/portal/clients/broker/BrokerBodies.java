@@ -1,0 +1,23 @@
+package io.accessloop.portal.clients.broker;
+
+import java.util.List;
+
+/** JSON bodies the portal sends to the broker (the broker's {@code RequestBodies}). */
+public final class BrokerBodies {
+
+    private BrokerBodies() {
+    }
+
+    /** {@code POST /api/v1/requests}. */
+    public record Submit(String entitlement, String reason, Long durationSeconds, String ticket) {
+    }
+
+    /** {@code POST /api/v1/requests/{id}/approve|deny}. */
+    public record Decision(String comment) {
+    }
+
+    /** {@code POST /api/v1/requests/dry-run} for the caller. */
+    public record DryRun(String entitlement, String reason, Long durationSeconds, String ticket, Boolean breakGlass,
+                         String requester, List<String> groups) {
+    }
+}

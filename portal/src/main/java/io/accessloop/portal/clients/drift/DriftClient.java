@@ -1,0 +1,38 @@
+package io.accessloop.portal.clients.drift;
+
+import io.accessloop.portal.clients.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.Instant;
+
+/** What the portal asks of drift-service, always as the signed-in person. */
+@ApplicationScoped
+public class DriftClient {
+
+    static final int PAGE_SIZE = 50;
+
+    private final DriftApi api;
+
+    DriftClient(@RestClient DriftApi api) {
+        this.api = api;
+    }
+
+    public Page<Finding> findings(FindingFilter filter) {
+        return api.findings(blankToNull(filter.status()), blankToNull(filter.severity()), blankToNull(filter.rule()),
+                blankToNull(filter.principalArn()), blankToNull(filter.sort()), PAGE_SIZE,
+                blankToNull(filter.cursor()));
+    }
+
+    public Finding finding(String id) {
+        return api.finding(id);
+    }
+
+    public Finding suppress(String id, String idempotencyKey, String reason, Instant until) {
+        return api.suppress(id, idempotencyKey, new DriftApi.Suppress(reason, until));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

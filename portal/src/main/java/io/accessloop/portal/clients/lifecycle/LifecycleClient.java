@@ -1,0 +1,43 @@
+package io.accessloop.portal.clients.lifecycle;
+
+import io.accessloop.portal.clients.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** What the portal asks of lifecycle-service, always as the signed-in person. */
+@ApplicationScoped
+public class LifecycleClient {
+
+    static final int PAGE_SIZE = 50;
+
+    private final LifecycleApi api;
+
+    LifecycleClient(@RestClient LifecycleApi api) {
+        this.api = api;
+    }
+
+    public Page<AuditEntry> audit(AuditFilter f, String cursor) {
+        return api.audit(n(f.identity()), n(f.grantId()), n(f.principalArn()), n(f.kind()), n(f.from()), n(f.to()),
+                PAGE_SIZE, n(cursor));
+    }
+
+    public Verification verify() {
+        return api.verify();
+    }
+
+    /** The export in {@code csv} or {@code jsonl}, read whole (the service builds it in memory as well). */
+    public LedgerExport export(String format, AuditFilter f) {
+        String chosen = "csv".equals(format) ? "csv" : "jsonl";
+        try (Response response = api.export(chosen, n(f.identity()), n(f.grantId()), n(f.principalArn()),
+                n(f.kind()), n(f.from()), n(f.to()))) {
+            String type = response.getMediaType() == null ? "application/octet-stream"
+                    : response.getMediaType().toString();
+            return new LedgerExport(type, "audit." + chosen, response.readEntity(String.class));
+        }
+    }
+
+    private static String n(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

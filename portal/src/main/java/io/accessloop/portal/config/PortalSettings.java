@@ -1,0 +1,24 @@
+package io.accessloop.portal.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Where the services live. The REST clients read these through {@code quarkus.rest-client.<service>.url}; the mapping
+ * is here so a mistyped key under {@code accessloop.portal} fails at start.
+ */
+@ConfigMapping(prefix = "accessloop.portal")
+public interface PortalSettings {
+
+    /** Base URL of broker-service: entitlements, requests, approvals, grants. */
+    @WithDefault("http://localhost:8081")
+    String brokerUrl();
+
+    /** Base URL of drift-service: findings and right-sizing proposals. */
+    @WithDefault("http://localhost:8082")
+    String driftUrl();
+
+    /** Base URL of lifecycle-service: audit ledger, offboarding, identity timelines. */
+    @WithDefault("http://localhost:8083")
+    String lifecycleUrl();
+}
