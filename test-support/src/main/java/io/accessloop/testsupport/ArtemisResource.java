@@ -4,6 +4,7 @@ import io.accessloop.contracts.Topology;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -22,6 +23,9 @@ import java.util.Map;
  * may {@link #restart()} it to prove that nothing is lost.
  */
 public class ArtemisResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Where messages go after ten failed deliveries. */
+    public static final String DEAD_LETTERS = "accessloop.dead-letters";
 
     private static EmbeddedActiveMQ broker;
     private static int port;
@@ -120,7 +124,14 @@ public class ArtemisResource implements QuarkusTestResourceLifecycleManager {
                 .setAutoCreateAddresses(false)
                 .setAutoCreateQueues(false)
                 .setMaxDeliveryAttempts(10)
-                .setRedeliveryDelay(200));
+                .setRedeliveryDelay(200)
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS)));
+        // a message that fails ten times waits here for an operator instead of being dropped
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(DEAD_LETTERS)
+                .addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(DEAD_LETTERS)
+                        .setAddress(DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST).setDurable(true)));
         for (Topology.Route route : Topology.ROUTES) {
             RoutingType routing = route.multicast() ? RoutingType.MULTICAST : RoutingType.ANYCAST;
             CoreAddressConfiguration address = new CoreAddressConfiguration()
