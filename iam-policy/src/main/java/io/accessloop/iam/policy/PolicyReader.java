@@ -27,6 +27,8 @@ final class PolicyReader {
             .build();
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9*?\\-]+:[A-Za-z0-9*?_\\-.]+");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    /** IAM shows the unique id (AIDA..., AROA...) in place of a principal that was deleted. */
+    private static final Pattern UNIQUE_ID = Pattern.compile("A(IDA|ROA|GPA|IPA|NPA|NVA|SIA|KIA)[A-Z0-9]{12,}");
 
     private final JsonParser p;
     private final List<ParsedStatement> statements = new ArrayList<>();
@@ -223,7 +225,8 @@ final class PolicyReader {
     private static void validatePrincipal(String type, Located value, SourcePosition typeAt) {
         String id = value.text();
         boolean valid = switch (type) {
-            case Principals.AWS -> id.equals("*") || ACCOUNT_ID.matcher(id).matches() || isIamPrincipalArn(id);
+            case Principals.AWS -> id.equals("*") || ACCOUNT_ID.matcher(id).matches() || isIamPrincipalArn(id)
+                    || UNIQUE_ID.matcher(id).matches();
             case Principals.SERVICE, Principals.FEDERATED, Principals.CANONICAL_USER ->
                     !id.isBlank() && id.chars().noneMatch(Character::isWhitespace);
             default -> false;

@@ -69,6 +69,14 @@ class PolicyParserTest {
     }
 
     @Test
+    void deletedPrincipalsShownAsUniqueIdsAreAccepted() {
+        PolicyDocument doc = PolicyParser.parse("{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"AROA1234567890EXAMPLE\"},\"Action\":\"sts:AssumeRole\"}}", PolicyKind.TRUST);
+
+        assertThat(doc.statements().get(0).principals().identifiers("AWS")).containsExactly("AROA1234567890EXAMPLE");
+    }
+
+    @Test
     void urlEncodedDocumentsAsIamAndConfigReturnThemAreDecoded() {
         String encoded = URLEncoder.encode(S3_READ, StandardCharsets.UTF_8).replace("+", "%20");
 
