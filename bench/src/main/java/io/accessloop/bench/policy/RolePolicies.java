@@ -1,0 +1,52 @@
+package io.accessloop.bench.policy;
+
+import io.accessloop.iam.policy.PolicyDocument;
+import io.accessloop.iam.policy.PolicyParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Realistic role policies of a chosen size: service-scoped statements, wildcards, a condition, a deny. */
+public final class RolePolicies {
+
+    static final String[] SERVICES = {"s3", "dynamodb", "sqs", "sns", "lambda", "kms", "logs", "cloudwatch", "ec2", "rds"};
+    static final String[] VERBS = {"Get", "List", "Describe", "Put", "Create", "Delete", "Update", "Tag"};
+
+    private RolePolicies() {
+    }
+
+    /** JSON of an identity policy with {@code statements} statements. */
+    public static String json(int statements) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < statements; i++) {
+            String service = SERVICES[i % SERVICES.length];
+            String verb = VERBS[(i / SERVICES.length) % VERBS.length];
+            String effect = isDeny(i) ? "Deny" : "Allow";
+            out.add(String.format(Locale.ROOT, """
+                    {"Sid":"S%d","Effect":"%s","Action":["%s:%s*","%s:%sItem%d"],\
+                    "Resource":["arn:aws:%s:us-east-1:111122223333:res-%d/*"],\
+                    "Condition":{"StringEquals":{"aws:PrincipalTag/team":["payments","platform"]}}}""",
+                    i, effect, service, verb, service, verb, i, service, i));
+        }
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[" + String.join(",", out) + "]}";
+    }
+
+    /** Every 17th statement denies, so that evaluation also walks deny statements. */
+    static boolean isDeny(int statement) {
+        return statement % 17 == 16;
+    }
+
+    /** The last statement that allows: requests matching only it make the evaluator read the whole policy. */
+    public static int lastAllowStatement(int statements) {
+        int last = statements - 1;
+        while (isDeny(last)) {
+            last--;
+        }
+        return last;
+    }
+
+    public static PolicyDocument parsed(int statements) {
+        return PolicyParser.parse(json(statements));
+    }
+}

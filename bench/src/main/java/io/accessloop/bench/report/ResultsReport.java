@@ -1,0 +1,88 @@
+package io.accessloop.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns JMH's JSON results into {@code bench/RESULTS.md}: every figure beside the baseline measured in the same run,
+ * and the DESIGN §8 targets with what was measured for each.
+ * Usage: {@code ResultsReport <jmh.json> <RESULTS.md> <command line>}.
+ */
+public final class ResultsReport {
+
+    private ResultsReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: ResultsReport <jmh.json> <RESULTS.md> <command>");
+        }
+        List<Row> rows = read(Path.of(args[0]));
+        Files.writeString(Path.of(args[1]), render(rows, args[2], Machine.describe()));
+    }
+
+    /** One benchmark result: name, parameters, score and unit. */
+    public record Row(String benchmark, String params, double score, double error, String unit) {
+
+        String group() {
+            return benchmark.substring(0, benchmark.lastIndexOf('.'));
+        }
+
+        String method() {
+            return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        }
+    }
+
+    static List<Row> read(Path json) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode result : new ObjectMapper().readTree(json.toFile())) {
+            StringBuilder params = new StringBuilder();
+            result.path("params").fields().forEachRemaining(p ->
+                    params.append(params.length() == 0 ? "" : ", ").append(p.getKey()).append('=').append(p.getValue().asText()));
+            JsonNode metric = result.get("primaryMetric");
+            String name = result.get("benchmark").asText();
+            rows.add(new Row(name.substring(name.indexOf("bench.") + 6), params.toString(),
+                    metric.get("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN),
+                    metric.get("scoreUnit").asText()));
+        }
+        return rows;
+    }
+
+    static String render(List<Row> rows, String command, String machine) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results\n\n")
+                .append("- Machine: ").append(machine).append('\n')
+                .append("- Command: `").append(command).append("`\n")
+                .append("- Date: ").append(java.time.Instant.now()).append("\n\n")
+                .append("Each ratio compares a figure with the baseline of its group measured in this same run ")
+                .append("(the first row of the group: the smallest parameter, or the `baseline…` method).\n\n");
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        rows.forEach(row -> groups.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row));
+        for (var group : groups.entrySet()) {
+            md.append("## ").append(group.getKey()).append("\n\n")
+                    .append("| benchmark | parameters | score | ± | unit | ratio to baseline |\n")
+                    .append("|---|---|---:|---:|---|---:|\n");
+            Row baseline = baseline(group.getValue());
+            for (Row row : group.getValue()) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s | %.2f× |%n", row.method(),
+                        row.params().isEmpty() ? "–" : row.params(), row.score(), row.error(), row.unit(),
+                        row.score() / baseline.score()));
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static Row baseline(List<Row> group) {
+        return group.stream().filter(r -> r.method().startsWith("baseline")).findFirst().orElse(group.get(0));
+    }
+}
