@@ -1,0 +1,120 @@
+package io.accessloop.broker.credentials.service;
+
+import io.accessloop.broker.config.BrokerSettings;
+import io.accessloop.broker.credentials.domain.AssumeRoleSpec;
+import io.accessloop.broker.credentials.domain.ConsoleSignIn;
+import io.accessloop.broker.credentials.domain.CredentialIssuer;
+import io.accessloop.broker.credentials.domain.RoleDirectory;
+import io.accessloop.broker.credentials.domain.SessionDuration;
+import io.accessloop.broker.credentials.domain.SessionNames;
+import io.accessloop.broker.credentials.domain.TemporaryCredentials;
+import io.accessloop.broker.domain.RuleViolation;
+import io.accessloop.broker.grant.domain.Grant;
+import io.accessloop.broker.grant.service.GrantService;
+import io.accessloop.broker.support.Blocking;
+import io.accessloop.contracts.EventTypes;
+import io.accessloop.contracts.access.CredentialsIssued;
+import io.accessloop.kit.outbox.Outbox;
+import io.accessloop.kit.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Issues a grant's session credentials to its owner only. The keys go back to the caller and nowhere else: the event
+ * carries the access key id (public, as in CloudTrail) and never the secret or the session token.
+ */
+@ApplicationScoped
+public class CredentialService {
+
+    private final GrantService grants;
+    private final CredentialIssuer issuer;
+    private final RoleDirectory roles;
+    private final ConsoleSignIn console;
+    private final Blocking blocking;
+    private final Outbox outbox;
+    private final BrokerSettings settings;
+    private final Clock clock;
+
+    CredentialService(GrantService grants, CredentialIssuer issuer, RoleDirectory roles, ConsoleSignIn console,
+                      Blocking blocking, Outbox outbox, BrokerSettings settings, Clock clock) {
+        this.grants = grants;
+        this.issuer = issuer;
+        this.roles = roles;
+        this.console = console;
+        this.blocking = blocking;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Credentials of one session; must run in a transaction (for the event). */
+    public Uni<TemporaryCredentials> issue(Caller caller, String grantId, String channel) {
+        return owned(caller, grantId).chain(grant -> blocking.call(() -> assume(grant))
+                .chain(issued -> outbox.append(EventTypes.CREDENTIALS_ISSUED, grant.id(), new CredentialsIssued(
+                                grant.id(), grant.identity(), grant.roleArn(), issued.credentials().accessKeyId(),
+                                issued.sessionName(), issued.credentials().expiration(), channel))
+                        .replaceWith(issued.credentials())));
+    }
+
+    /** A console sign-in URL for the grant's role; must run in a transaction (for the event). */
+    public Uni<ConsoleLink> console(Caller caller, String grantId, String destination) {
+        String target = destination == null || destination.isBlank() ? settings.console().defaultDestination()
+                : destination;
+        if (!target.startsWith("https://") || target.length() > 2048) {
+            throw RuleViolation.refused("invalid-destination", "destination must be an https:// URL of at most 2048 characters");
+        }
+        return owned(caller, grantId).chain(grant -> blocking.call(() -> {
+                    Issued issued = assume(grant);
+                    URI url = console.signInUrl(issued.credentials(), issued.durationSeconds(), target);
+                    return new SignIn(issued, url);
+                })
+                .chain(signIn -> {
+                    Issued issued = signIn.issued();
+                    return outbox.append(EventTypes.CREDENTIALS_ISSUED, grant.id(), new CredentialsIssued(grant.id(),
+                                    grant.identity(), grant.roleArn(), issued.credentials().accessKeyId(),
+                                    issued.sessionName(), issued.credentials().expiration(), "console"))
+                            .replaceWith(new ConsoleLink(signIn.url().toString(), issued.credentials().expiration()));
+                }));
+    }
+
+    /** The console URL and when the session behind it ends. */
+    public record ConsoleLink(String url, Instant expiresAt) {
+    }
+
+    private record SignIn(Issued issued, URI url) {
+    }
+
+    private record Issued(TemporaryCredentials credentials, String sessionName, int durationSeconds) {
+    }
+
+    private Uni<Grant> owned(Caller caller, String grantId) {
+        return grants.visible(caller, grantId, false).map(grant -> {
+            if (!grant.identity().equals(caller.email())) {
+                throw RuleViolation.forbidden("not-owner", "credentials are issued to the grant's owner only");
+            }
+            Instant now = clock.instant();
+            if (!grant.isUsable(now)) {
+                throw RuleViolation.refused("grant-ended", grant.id() + " is " + grant.status()
+                        + (grant.status().name().equals("ACTIVE") ? " but ended at " + grant.endsAt() : "")
+                        + "; no credentials can be issued");
+            }
+            return grant;
+        });
+    }
+
+    private Issued assume(Grant grant) {
+        Instant now = clock.instant();
+        int duration = SessionDuration.of(grant.remaining(now), roles.maxSessionSeconds(grant.roleArn()));
+        String sessionName = SessionNames.of(grant.identity());
+        AssumeRoleSpec spec = new AssumeRoleSpec(grant.roleArn(), sessionName, grant.identity(),
+                Map.of(AssumeRoleSpec.GRANT_TAG, grant.id(), AssumeRoleSpec.REQUEST_TAG, grant.requestId()),
+                Optional.ofNullable(grant.sessionPolicy()), duration);
+        return new Issued(issuer.assumeRole(spec), sessionName, duration);
+    }
+}

@@ -1,0 +1,99 @@
+package io.accessloop.broker.grant.repository;
+
+import io.accessloop.broker.grant.domain.Grant;
+import io.accessloop.broker.grant.domain.GrantStatus;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+
+/** Loads and stores {@link Grant}s; callers run inside a transaction. */
+@ApplicationScoped
+public class GrantRepository {
+
+    public Uni<Grant> find(String id) {
+        return GrantRecord.<GrantRecord>findById(id).map(r -> r == null ? null : toDomain(r));
+    }
+
+    public Uni<Grant> findForUpdate(String id) {
+        return GrantRecord.<GrantRecord>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(r -> r == null ? null : toDomain(r));
+    }
+
+    /** Active grants of a person, locked (offboarding revokes them). */
+    public Uni<List<Grant>> activeOfForUpdate(String identity) {
+        return GrantRecord.<GrantRecord>find("identity = ?1 and status = 'ACTIVE' order by id", identity)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .map(records -> records.stream().map(GrantRepository::toDomain).toList());
+    }
+
+    public Uni<List<Grant>> list(String identity, java.util.Collection<String> entitlements, GrantStatus status,
+                                 Boolean reviewPending, String cursor, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (entitlements != null) {
+            if (entitlements.isEmpty()) {
+                return Uni.createFrom().item(List.of());
+            }
+            query.append(" and entitlement in :entitlements");
+            params.and("entitlements", entitlements);
+        }
+        if (identity != null) {
+            query.append(" and identity = :identity");
+            params.and("identity", identity);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status.name());
+        }
+        if (Boolean.TRUE.equals(reviewPending)) {
+            query.append(" and breakGlass = true and reviewedAt is null");
+        }
+        if (cursor != null) {
+            query.append(" and id < :cursor");
+            params.and("cursor", cursor);
+        }
+        query.append(" order by id desc");
+        return GrantRecord.<GrantRecord>find(query.toString(), params).page(0, limit).list()
+                .map(records -> records.stream().map(GrantRepository::toDomain).toList());
+    }
+
+    public Uni<Void> save(Grant grant) {
+        return GrantRecord.<GrantRecord>findById(grant.id())
+                .chain(existing -> {
+                    GrantRecord record = existing != null ? existing : new GrantRecord();
+                    copy(grant, record);
+                    return (existing != null ? Uni.createFrom().item(record) : record.persist())
+                            .chain(() -> io.quarkus.hibernate.reactive.panache.Panache.flush());
+                });
+    }
+
+    static Grant toDomain(GrantRecord r) {
+        return new Grant(r.id, r.requestId, r.identity, r.entitlement, r.accountId, r.roleArn, r.sessionPolicy,
+                r.startsAt, r.endsAt, r.breakGlass, GrantStatus.valueOf(r.status), r.endedAt, r.endedBy, r.endReason,
+                r.revocationVerified, r.reviewedAt, r.reviewedBy, r.reviewComment);
+    }
+
+    private static void copy(Grant g, GrantRecord r) {
+        r.id = g.id();
+        r.requestId = g.requestId();
+        r.identity = g.identity();
+        r.entitlement = g.entitlement();
+        r.accountId = g.accountId();
+        r.roleArn = g.roleArn();
+        r.sessionPolicy = g.sessionPolicy();
+        r.startsAt = g.startsAt();
+        r.endsAt = g.endsAt();
+        r.breakGlass = g.breakGlass();
+        r.status = g.status().name();
+        r.endedAt = g.endedAt();
+        r.endedBy = g.endedBy();
+        r.endReason = g.endReason();
+        r.revocationVerified = g.revocationVerified();
+        r.reviewedAt = g.reviewedAt();
+        r.reviewedBy = g.reviewedBy();
+        r.reviewComment = g.reviewComment();
+    }
+}

@@ -1,0 +1,77 @@
+package io.accessloop.broker.revocation.aws;
+
+import io.accessloop.broker.aws.AwsErrors;
+import io.accessloop.broker.credentials.domain.AssumeRoleSpec;
+import io.accessloop.broker.revocation.domain.RevocationProbe;
+import io.accessloop.kit.aws.AwsSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.Tag;
+
+import java.util.List;
+
+/**
+ * Probe sessions: assumed by the broker with the revoked grant's tag (and the person's source identity), then used
+ * for {@code iam:GetRole} on the role itself. Only an AccessDenied that names an explicit deny counts as proof;
+ * a call that succeeds, or is refused for another reason, does not.
+ */
+@ApplicationScoped
+public class StsRevocationProbe implements RevocationProbe {
+
+    private static final String PROBE_SESSION = "accessloop-revocation-probe";
+
+    private final StsClient sts;
+    private final AwsSettings settings;
+
+    StsRevocationProbe(StsClient sts, AwsSettings settings) {
+        this.sts = sts;
+        this.settings = settings;
+    }
+
+    @Override
+    public ProbeSession open(String roleArn, String grantId, String sourceIdentity) {
+        Credentials c = AwsErrors.call("sts:AssumeRole (probe) on " + roleArn, () -> sts.assumeRole(b -> b
+                .roleArn(roleArn)
+                .roleSessionName(PROBE_SESSION)
+                .sourceIdentity(sourceIdentity)
+                .durationSeconds(900)
+                .tags(List.of(Tag.builder().key(AssumeRoleSpec.GRANT_TAG).value(grantId).build(),
+                        Tag.builder().key(AssumeRoleSpec.REQUEST_TAG).value("revocation-probe").build())))
+                .credentials());
+        return new Session(roleArn, c);
+    }
+
+    @Override
+    public boolean deniedExplicitly(ProbeSession probe) {
+        Session session = (Session) probe;
+        Credentials c = session.credentials();
+        var builder = IamClient.builder()
+                .region(Region.of(settings.region()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())));
+        settings.endpointOverride().ifPresent(builder::endpointOverride);
+        String role = session.roleArn().substring(session.roleArn().lastIndexOf('/') + 1);
+        try (IamClient iam = builder.build()) {
+            iam.getRole(b -> b.roleName(role));
+            return false;
+        } catch (AwsServiceException e) {
+            return AwsErrors.isExplicitDeny(e);
+        }
+    }
+
+    private record Session(String roleArn, Credentials credentials) implements ProbeSession {
+
+        @Override
+        public String toString() {
+            return "ProbeSession[" + roleArn + "]";
+        }
+    }
+}
