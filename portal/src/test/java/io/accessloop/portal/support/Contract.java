@@ -1,0 +1,93 @@
+package io.accessloop.portal.support;
+
+import io.accessloop.portal.clients.Problem;
+import io.accessloop.portal.clients.broker.AccessRequest;
+import io.accessloop.portal.clients.broker.DryRunResult;
+import io.accessloop.portal.clients.broker.Entitlement;
+import io.accessloop.portal.clients.broker.Grant;
+import io.accessloop.portal.clients.broker.ProcessCredentials;
+import io.accessloop.portal.clients.drift.Finding;
+import io.accessloop.portal.clients.lifecycle.AuditEntry;
+import io.accessloop.portal.clients.lifecycle.Verification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A recorded response of a service, used as a WireMock stub by the page tests and checked by {@code ContractTest}
+ * against the record the service really serialises ({@code serviceRecord} in {@code serviceModule}).
+ */
+public enum Contract {
+
+    ENTITLEMENTS("broker/entitlements.json", "broker-service", "EntitlementView", Shape.PAGE, Entitlement.class),
+    MY_GRANTS("broker/grants-mine.json", "broker-service", "GrantView", Shape.PAGE, Grant.class),
+    MY_REQUESTS("broker/requests-mine.json", "broker-service", "RequestView", Shape.PAGE, AccessRequest.class),
+    PENDING_REQUESTS("broker/requests-pending.json", "broker-service", "RequestView", Shape.PAGE,
+            AccessRequest.class),
+    REQUEST_SUBMITTED("broker/request-submitted.json", "broker-service", "RequestView", Shape.ONE,
+            AccessRequest.class),
+    REQUEST_APPROVED("broker/request-approved.json", "broker-service", "RequestView", Shape.ONE,
+            AccessRequest.class),
+    DRY_RUN_NEEDS_APPROVAL("broker/dry-run-needs-approval.json", "broker-service", "DryRunView", Shape.ONE,
+            DryRunResult.class),
+    GRANT_RELEASED("broker/grant-released.json", "broker-service", "GrantView", Shape.ONE, Grant.class),
+    /** AWS's credential_process format; the broker has no record of its own for it yet. */
+    GRANT_CREDENTIALS("broker/grant-credentials.json", null, null, Shape.ONE, ProcessCredentials.class),
+    PROBLEM_SELF_APPROVAL("broker/problem-self-approval.json", "service-kit", "Problem", Shape.ONE, Problem.class),
+    FINDINGS("drift/findings.json", "drift-service", "FindingView", Shape.PAGE, Finding.class),
+    FINDING_SUPPRESSED("drift/finding-suppressed.json", "drift-service", "FindingView", Shape.ONE, Finding.class),
+    AUDIT("lifecycle/audit.json", "lifecycle-service", "AuditEntryView", Shape.PAGE, AuditEntry.class),
+    VERIFY_BROKEN("lifecycle/verify-broken.json", "lifecycle-service", "VerificationView", Shape.ONE,
+            Verification.class);
+
+    /** A single object, or a list page {@code {"items": [...], "nextCursor": ...}} of them. */
+    public enum Shape { ONE, PAGE }
+
+    private final String file;
+    private final String serviceModule;
+    private final String serviceRecord;
+    private final Shape shape;
+    private final Class<? extends Record> portalType;
+
+    Contract(String file, String serviceModule, String serviceRecord, Shape shape,
+             Class<? extends Record> portalType) {
+        this.file = file;
+        this.serviceModule = serviceModule;
+        this.serviceRecord = serviceRecord;
+        this.shape = shape;
+        this.portalType = portalType;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String serviceModule() {
+        return serviceModule;
+    }
+
+    public String serviceRecord() {
+        return serviceRecord;
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    public Class<? extends Record> portalType() {
+        return portalType;
+    }
+
+    public String body() {
+        try (InputStream in = Contract.class.getResourceAsStream("/contracts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing recorded response contracts/" + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
