@@ -1,0 +1,67 @@
+package io.accessloop.lifecycle.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of lifecycle-service; each also works as an environment variable (ACCESSLOOP_LIFECYCLE_...). */
+@ConfigMapping(prefix = "accessloop.lifecycle")
+public interface LifecycleSettings {
+
+    /** Grant expiry. */
+    Expiry expiry();
+
+    /** The HR webhook. */
+    Hr hr();
+
+    /** Offboarding cases. */
+    Offboarding offboarding();
+
+    interface Expiry {
+        /** Most due grants one sweep transaction claims; the sweep repeats until nothing is due. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    interface Hr {
+        /** Accepted distance between the signature timestamp and now, either way. */
+        @WithDefault("PT5M")
+        Duration tolerance();
+
+        /** Largest accepted body; bigger calls are refused with 413 before anything is parsed. */
+        @WithDefault("65536")
+        int maxBodyBytes();
+
+        /** HR systems allowed to call, by name (e.g. {@code workday}); each signs with its own secret. */
+        Map<String, Source> sources();
+
+        interface Source {
+            /** The current HMAC-SHA256 signing secret. */
+            String secret();
+
+            /** The secret being rotated out; valid together with {@link #secret()} until removed. */
+            Optional<String> previousSecret();
+        }
+    }
+
+    interface Offboarding {
+        /** How long a worker holds a case before another replica may take it over (a crashed worker's lease). */
+        @WithDefault("PT30S")
+        Duration lease();
+
+        /** First wait before a failed step is retried; doubled per attempt up to {@link #maxRetryDelay()}. */
+        @WithDefault("PT5S")
+        Duration retryDelay();
+
+        /** Longest wait between retries. */
+        @WithDefault("PT5M")
+        Duration maxRetryDelay();
+
+        /** What happens to a leaver's IAM user once stripped of credentials, groups and policies: delete or tag. */
+        @WithDefault("delete")
+        String userDisposition();
+    }
+}
