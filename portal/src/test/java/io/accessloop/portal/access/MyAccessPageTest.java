@@ -1,0 +1,110 @@
+package io.accessloop.portal.access;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.accessloop.portal.support.Browser;
+import io.accessloop.portal.support.Contract;
+import io.accessloop.portal.support.People;
+import io.accessloop.portal.support.ServiceStubs;
+import io.accessloop.portal.support.Stubs;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class MyAccessPageTest {
+
+    @OidcWireMock
+    WireMockServer oidc;
+
+    @ServiceStubs.Inject
+    WireMockServer services;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeEach
+    void stubs() {
+        People.registerAll(oidc);
+        services.resetAll();
+        Stubs.answer(services, Stubs.get("/broker/api/v1/grants"), Contract.MY_GRANTS);
+        Stubs.answer(services, Stubs.get("/broker/api/v1/requests"), Contract.MY_REQUESTS);
+    }
+
+    @Test
+    void anEmployeeSeesTheirActiveGrantsWithACountdownAndTheirRequests() {
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(page.getTitleText()).startsWith("My access");
+            String text = page.asNormalizedText();
+            assertThat(text).contains("payments-readonly", "erin@example.com", "prod-db-admin", "PENDING",
+                    "needs 2 approvals from db-owners");
+            assertThat(page.getElementById("grant-grt_01JEXAMPLEACTIVE")).isNotNull();
+            assertThat(page.getElementById("grant-grt_01JEXAMPLEEXPIRED")).as("ended grants are not listed").isNull();
+            assertThat((Object) page.querySelector("time[data-ends-at='2026-12-04T10:00:00Z']")).isNotNull();
+        }
+        services.verify(WireMock.getRequestedFor(urlPathEqualTo("/broker/api/v1/grants"))
+                .withQueryParam("mine", equalTo("true"))
+                .withHeader("Authorization", WireMock.matching("Bearer .+")));
+    }
+
+    @Test
+    void theSignedInPersonsAccessTokenIsWhatTheBrokerReceives() {
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            assertThat(browser.lastPage().getWebResponse().getStatusCode()).isEqualTo(200);
+        }
+        var calls = services.findAll(WireMock.getRequestedFor(urlPathEqualTo("/broker/api/v1/grants")));
+        assertThat(calls).isNotEmpty();
+        String token = calls.get(0).getHeader("Authorization").substring("Bearer ".length());
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertThat(claims).contains("\"email\":\"erin@example.com\"").contains("payments");
+    }
+
+    @Test
+    void handingBackReleasesTheGrantAndSaysSo() throws Exception {
+        Stubs.answer(services, Stubs.post("/broker/api/v1/grants/grt_01JEXAMPLEACTIVE/release"),
+                Contract.GRANT_RELEASED);
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+            HtmlForm release = page.getForms().stream()
+                    .filter(f -> f.getActionAttribute().endsWith("/grt_01JEXAMPLEACTIVE/release")).findFirst()
+                    .orElseThrow();
+            HtmlPage after = release.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+            assertThat(after.getUrl().toString()).endsWith("/access?notice=released");
+            assertThat(after.asNormalizedText()).contains("You handed the access back");
+        }
+        services.verify(1, postRequestedFor(urlPathEqualTo("/broker/api/v1/grants/grt_01JEXAMPLEACTIVE/release")));
+    }
+
+    @Test
+    void cliCredentialsAreShownOnceAsExportsAndACredentialProcessProfileAndNeverCached() throws Exception {
+        Stubs.answer(services, Stubs.post("/broker/api/v1/grants/grt_01JEXAMPLEACTIVE/credentials"),
+                Contract.GRANT_CREDENTIALS);
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+            HtmlForm form = page.getForms().stream()
+                    .filter(f -> f.getActionAttribute().endsWith("/grt_01JEXAMPLEACTIVE/credentials")).findFirst()
+                    .orElseThrow();
+            HtmlPage shown = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+            assertThat(shown.getWebResponse().getResponseHeaderValue("Cache-Control")).isEqualTo("no-store");
+            assertThat(shown.asNormalizedText()).contains("export AWS_ACCESS_KEY_ID=ASIAEXAMPLEEXAMPLE01",
+                    "export AWS_SECRET_ACCESS_KEY=exampleSecretKeyShownOnce0123456789abcdef",
+                    "credential_process = cat ~/.aws/accessloop-payments-readonly.json", "\"Version\" : 1");
+        }
+    }
+}
