@@ -79,7 +79,10 @@ public class Revocations {
                                 write(roleArn, policy);
                                 timeToRevoke.record(Duration.between(triggeredAt, clock.instant()).abs());
                                 boolean verified = prepared.session() != null && verify(prepared.session());
-                                if (!verified) {
+                                if (verified) {
+                                    LOG.infof("revocation on %s in place and verified (%d entries, %d characters)",
+                                            roleArn, policy.entries().size(), policy.characters());
+                                } else {
                                     LOG.warnf("revocation on %s written but not verified by a probe session", roleArn);
                                 }
                                 return new Outcome(now, verified, policy.characters(),
