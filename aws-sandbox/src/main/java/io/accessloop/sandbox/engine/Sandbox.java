@@ -137,6 +137,11 @@ public final class Sandbox implements AutoCloseable {
         return faults;
     }
 
+    /** Every IAM action the sandbox answers. */
+    public java.util.Set<String> iamActionNames() {
+        return java.util.Set.copyOf(iam.registry().names());
+    }
+
     public Authorizer authorizer() {
         return authorizer;
     }
