@@ -37,6 +37,7 @@ public enum Contract {
     GRANT_CREDENTIALS("broker/grant-credentials.json", null, null, Shape.ONE, ProcessCredentials.class),
     PROBLEM_SELF_APPROVAL("broker/problem-self-approval.json", "service-kit", "Problem", Shape.ONE, Problem.class),
     FINDINGS("drift/findings.json", "drift-service", "FindingView", Shape.PAGE, Finding.class),
+    FINDING_OPEN("drift/finding-open.json", "drift-service", "FindingView", Shape.ONE, Finding.class),
     FINDING_SUPPRESSED("drift/finding-suppressed.json", "drift-service", "FindingView", Shape.ONE, Finding.class),
     AUDIT("lifecycle/audit.json", "lifecycle-service", "AuditEntryView", Shape.PAGE, AuditEntry.class),
     VERIFY_BROKEN("lifecycle/verify-broken.json", "lifecycle-service", "VerificationView", Shape.ONE,
