@@ -27,7 +27,8 @@ public final class Api {
         return switch (person) {
             case ALICE -> new String[] {"employee", "payments"};
             case DAVE -> new String[] {"employee", "platform", "payments"};
-            case BOB, CAROL -> new String[] {"employee", "approver", "payments-leads", "platform-leads"};
+            case BOB -> new String[] {"employee", "approver", "payments-leads", "platform-leads"};
+            case CAROL -> new String[] {"employee", "approver", "payments-leads", "platform-leads", "payments"};
             case SEC -> new String[] {"employee", "security"};
             default -> new String[] {"employee", "marketing"};
         };
