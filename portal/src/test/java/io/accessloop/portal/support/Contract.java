@@ -32,6 +32,8 @@ public enum Contract {
             AccessRequest.class),
     DRY_RUN_NEEDS_APPROVAL("broker/dry-run-needs-approval.json", "broker-service", "DryRunView", Shape.ONE,
             DryRunResult.class),
+    DRY_RUN_AUTOMATIC("broker/dry-run-automatic.json", "broker-service", "DryRunView", Shape.ONE,
+            DryRunResult.class),
     GRANT_RELEASED("broker/grant-released.json", "broker-service", "GrantView", Shape.ONE, Grant.class),
     /** AWS's credential_process format; the broker has no record of its own for it yet. */
     GRANT_CREDENTIALS("broker/grant-credentials.json", null, null, Shape.ONE, ProcessCredentials.class),
