@@ -180,4 +180,17 @@ class IamUsersGroupsPoliciesTest extends SandboxTestBase {
         assertThat(csv).contains("erin,arn:aws:iam::000000000000:user/erin");
         assertThat(csv.lines().filter(l -> l.startsWith("erin,")).findFirst().orElseThrow()).contains(",true,");
     }
+
+    @Test
+    void userCleanUpListsAreAnsweredForExistingUsersOnly() {
+        iam.createUser(r -> r.userName("leaver"));
+        assertThat(iam.listSigningCertificates(r -> r.userName("leaver")).certificates()).isEmpty();
+        assertThat(iam.listSSHPublicKeys(r -> r.userName("leaver")).sshPublicKeys()).isEmpty();
+        assertThat(iam.listServiceSpecificCredentials(r -> r.userName("leaver")).serviceSpecificCredentials())
+                .isEmpty();
+        assertThatThrownBy(() -> iam.listSSHPublicKeys(r -> r.userName("nobody")))
+                .isInstanceOf(NoSuchEntityException.class);
+        assertThat(iam.listAccountAliases().accountAliases()).isEmpty();
+        assertThatThrownBy(iam::getAccountPasswordPolicy).isInstanceOf(NoSuchEntityException.class);
+    }
 }

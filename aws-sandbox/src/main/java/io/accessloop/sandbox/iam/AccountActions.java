@@ -41,6 +41,12 @@ final class AccountActions {
             return Doc.of().with("Content", Base64.getEncoder().encodeToString(report.getBytes(StandardCharsets.UTF_8)))
                     .with("ReportFormat", "text/csv").with("GeneratedTime", reportGenerated);
         });
+        registry.read("ListAccountAliases", c -> "*", c -> Doc.of().with("AccountAliases", List.of())
+                .with("IsTruncated", false));
+        registry.read("GetAccountPasswordPolicy", c -> "*", c -> {
+            throw AwsError.noSuchEntity("The Password Policy with domain name " + store.accountId()
+                    + " cannot be found.");
+        });
         registerInstanceProfiles();
     }
 
