@@ -210,6 +210,26 @@ public final class Sandbox implements AutoCloseable {
         return recorder.record(call, iamAction, key);
     }
 
+    /** A refused call whose signer is known (an expired session) still leaves a CloudTrail record. */
+    private void recordRefusal(AuthenticationException e, HttpCall call, String service, String action,
+                               AwsError error, String requestId, Map<String, Object> requestParameters,
+                               List<Map<String, String>> resources) {
+        if (e.caller() == null) {
+            return;
+        }
+        String region;
+        try {
+            region = callers.scopeOf(call).region();
+        } catch (AuthenticationException unparsable) {
+            region = settings.region();
+        }
+        boolean readOnly = action.startsWith("Get") || action.startsWith("List") || action.startsWith("Lookup")
+                || action.startsWith("Describe");
+        trail.record(new TrailCall(e.caller(), service, action, clock.now(), region, call.sourceIp(),
+                call.header("user-agent"), requestParameters, null, error.code(), error.getMessage(), requestId,
+                readOnly, false, resources));
+    }
+
     private void recordConsoleLogin(Caller caller, String sourceIp) {
         Instant now = clock.now();
         trail.record(new TrailCall(caller, "signin", "ConsoleLogin", now, settings.region(), sourceIp, null, null,
@@ -251,8 +271,10 @@ public final class Sandbox implements AutoCloseable {
         try {
             auth = callers.authenticate(call, now);
         } catch (AuthenticationException e) {
-            return xmlError(namespace, new AwsError(e.failure().queryCode(), e.failure().status(),
-                    e.failure().message()), requestId);
+            AwsError error = new AwsError(e.failure().queryCode(), e.failure().status(), e.failure().message());
+            recordRefusal(e, call, isSts ? "sts" : "iam", action, error, requestId,
+                    TrailParameters.fromQuery(values), CallRecorder.resources(values, settings.accountId()));
+            return xmlError(namespace, error, requestId);
         }
         Caller caller = auth.caller();
         String region = auth.scope().region();
@@ -310,7 +332,9 @@ public final class Sandbox implements AutoCloseable {
         try {
             auth = callers.authenticate(call, now);
         } catch (AuthenticationException e) {
-            return JsonProtocol.error(new AwsError(e.failure().jsonCode(), 400, e.failure().message()), requestId);
+            AwsError error = new AwsError(e.failure().jsonCode(), 400, e.failure().message());
+            recordRefusal(e, call, service, operation, error, requestId, Map.of(), List.of());
+            return JsonProtocol.error(error, requestId);
         }
         JsonNode body = call.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.tryParse(call.body());
         if (body == null || !body.isObject()) {
