@@ -107,4 +107,56 @@ class MyAccessPageTest {
                     "credential_process = cat ~/.aws/accessloop-payments-readonly.json", "\"Version\" : 1");
         }
     }
+
+    @Test
+    void consoleSignInSendsTheBrowserToTheSignedFederationUrl() {
+        Stubs.answer(services, Stubs.get("/broker/api/v1/grants/grt_01JEXAMPLEACTIVE/console"), Contract.CONSOLE_LINK);
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            String csrf = ((HtmlPage) browser.lastPage()).<org.htmlunit.html.HtmlInput>getFirstByXPath(
+                    "//input[@name='csrf-token']").getValue();
+            browser.client().getOptions().setRedirectEnabled(false);
+
+            var page = browser.post("/access/grants/grt_01JEXAMPLEACTIVE/console", java.util.Map.of("csrf-token", csrf));
+
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(303);
+            assertThat(page.getWebResponse().getResponseHeaderValue("Location"))
+                    .startsWith("https://signin.aws.amazon.com/federation?Action=login");
+        }
+    }
+
+    @Test
+    void extendingAsksTheBrokerForMoreTimeWithTheReason() throws Exception {
+        Stubs.answer(services, Stubs.post("/broker/api/v1/grants/grt_01JEXAMPLEACTIVE/extend"), 201,
+                Contract.EXTENSION_REQUESTED);
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+            HtmlForm extend = page.getForms().stream()
+                    .filter(f -> f.getActionAttribute().endsWith("/grt_01JEXAMPLEACTIVE/extend")).findFirst()
+                    .orElseThrow();
+            extend.getInputByName("minutes").setValue("30");
+            extend.getInputByName("reason").setValue("The investigation takes longer");
+
+            HtmlPage after = extend.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+            assertThat(after.asNormalizedText()).contains("Your access was extended.");
+        }
+        services.verify(1, postRequestedFor(urlPathEqualTo("/broker/api/v1/grants/grt_01JEXAMPLEACTIVE/extend"))
+                .withRequestBody(WireMock.equalToJson(
+                        "{\"durationSeconds\":1800,\"reason\":\"The investigation takes longer\"}")));
+    }
+
+    @Test
+    void anExtensionBeyondTwelveHoursIsRefusedBeforeTheBrokerIsAsked() {
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            String csrf = ((HtmlPage) browser.lastPage()).<org.htmlunit.html.HtmlInput>getFirstByXPath(
+                    "//input[@name='csrf-token']").getValue();
+
+            var page = browser.post("/access/grants/grt_01JEXAMPLEACTIVE/extend",
+                    java.util.Map.of("csrf-token", csrf, "minutes", "721", "reason", "long"));
+
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(400);
+            assertThat(page.getWebResponse().getContentAsString()).contains("Extend by 1 to 720 minutes.");
+        }
+        assertThat(Stubs.writes(services)).isEmpty();
+    }
 }

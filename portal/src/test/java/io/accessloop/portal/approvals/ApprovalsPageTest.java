@@ -44,6 +44,7 @@ class ApprovalsPageTest {
         People.registerAll(oidc);
         services.resetAll();
         Stubs.answer(services, Stubs.get("/broker/api/v1/requests"), Contract.PENDING_REQUESTS);
+        Stubs.answer(services, Stubs.get("/broker/api/v1/grants"), Contract.REVIEWS_PENDING);
     }
 
     @Test
@@ -59,7 +60,9 @@ class ApprovalsPageTest {
             assertThat(page.querySelectorAll("script")).hasSize(2);
         }
         services.verify(getRequestedFor(urlPathEqualTo("/broker/api/v1/requests"))
-                .withQueryParam("status", equalTo("PENDING")));
+                .withQueryParam("mine", equalTo("false")).withQueryParam("status", equalTo("PENDING")));
+        services.verify(getRequestedFor(urlPathEqualTo("/broker/api/v1/grants"))
+                .withQueryParam("mine", equalTo("false")).withQueryParam("reviewPending", equalTo("true")));
     }
 
     @Test
@@ -129,5 +132,25 @@ class ApprovalsPageTest {
             assertThat(page.getWebResponse().getStatusCode()).isIn(400, 404);
         }
         assertThat(Stubs.writes(services)).isEmpty();
+    }
+
+    @Test
+    void aBreakGlassGrantIsReviewedWithAComment() throws Exception {
+        Stubs.answer(services, Stubs.post("/broker/api/v1/grants/grt_01JEXAMPLEBREAKGLASS/review"),
+                Contract.GRANT_REVIEWED);
+        try (Browser browser = Browser.signedIn(base, People.APPROVER, "/approvals")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+            assertThat(page.asNormalizedText()).contains("erin@example.com used break-glass prod-db-admin");
+            HtmlForm form = page.getForms().stream()
+                    .filter(f -> f.getActionAttribute().equals("/approvals/grants/grt_01JEXAMPLEBREAKGLASS/review"))
+                    .findFirst().orElseThrow();
+            form.getTextAreaByName("comment").setText("incident INC-7, justified");
+
+            HtmlPage after = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+            assertThat(after.asNormalizedText()).contains("Review recorded.");
+        }
+        services.verify(1, postRequestedFor(urlPathEqualTo("/broker/api/v1/grants/grt_01JEXAMPLEBREAKGLASS/review"))
+                .withRequestBody(equalToJson("{\"comment\":\"incident INC-7, justified\"}")));
     }
 }

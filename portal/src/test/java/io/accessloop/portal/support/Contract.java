@@ -2,6 +2,8 @@ package io.accessloop.portal.support;
 
 import io.accessloop.portal.clients.Problem;
 import io.accessloop.portal.clients.broker.AccessRequest;
+import io.accessloop.portal.clients.broker.ConsoleLink;
+import io.accessloop.portal.clients.lifecycle.OffboardingCase;
 import io.accessloop.portal.clients.broker.DryRunResult;
 import io.accessloop.portal.clients.broker.Entitlement;
 import io.accessloop.portal.clients.broker.Grant;
@@ -35,8 +37,17 @@ public enum Contract {
     DRY_RUN_AUTOMATIC("broker/dry-run-automatic.json", "broker-service", "DryRunView", Shape.ONE,
             DryRunResult.class),
     GRANT_RELEASED("broker/grant-released.json", "broker-service", "GrantView", Shape.ONE, Grant.class),
-    /** AWS's credential_process format; the broker has no record of its own for it yet. */
-    GRANT_CREDENTIALS("broker/grant-credentials.json", null, null, Shape.ONE, ProcessCredentials.class),
+    /** AWS's credential_process format, as the broker's record writes it. */
+    GRANT_CREDENTIALS("broker/grant-credentials.json", "broker-service", "CredentialProcessJson", Shape.ONE,
+            ProcessCredentials.class),
+    CONSOLE_LINK("broker/grant-console.json", "broker-service", "CredentialService.ConsoleLink", Shape.ONE,
+            ConsoleLink.class),
+    EXTENSION_REQUESTED("broker/extension-requested.json", "broker-service", "RequestView", Shape.ONE,
+            AccessRequest.class),
+    REVIEWS_PENDING("broker/grants-review-pending.json", "broker-service", "GrantView", Shape.PAGE, Grant.class),
+    GRANT_REVIEWED("broker/grant-reviewed.json", "broker-service", "GrantView", Shape.ONE, Grant.class),
+    OFFBOARDING_CASE("lifecycle/offboarding-case.json", "lifecycle-service", "CaseView", Shape.ONE,
+            OffboardingCase.class),
     PROBLEM_SELF_APPROVAL("broker/problem-self-approval.json", "service-kit", "Problem", Shape.ONE, Problem.class),
     FINDINGS("drift/findings.json", "drift-service", "FindingView", Shape.PAGE, Finding.class),
     FINDING_OPEN("drift/finding-open.json", "drift-service", "FindingView", Shape.ONE, Finding.class),

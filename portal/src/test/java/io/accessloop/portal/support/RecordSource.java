@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 public final class RecordSource {
 
     private static final Pattern ANNOTATION = Pattern.compile("@[\\w.]+(\\([^)]*\\))?\\s*");
+    private static final Pattern JSON_PROPERTY = Pattern.compile("@JsonProperty\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     private final Map<String, Map<String, String>> records;
 
@@ -27,8 +28,12 @@ public final class RecordSource {
         this.records = records;
     }
 
-    /** Finds {@code <simpleName>.java} anywhere under {@code <module>/src/main/java}. */
-    public static RecordSource find(Path reactorRoot, String module, String simpleName) {
+    /**
+     * Finds {@code <simpleName>.java} anywhere under {@code <module>/src/main/java}; {@code Outer.Record} names a
+     * record nested in {@code Outer.java}.
+     */
+    public static RecordSource find(Path reactorRoot, String module, String recordName) {
+        String simpleName = recordName.contains(".") ? recordName.substring(0, recordName.indexOf('.')) : recordName;
         Path sources = reactorRoot.resolve(module).resolve("src/main/java");
         try (Stream<Path> files = Files.walk(sources)) {
             List<Path> matches = files.filter(p -> p.getFileName().toString().equals(simpleName + ".java")).toList();
@@ -52,9 +57,10 @@ public final class RecordSource {
         return new RecordSource(records);
     }
 
-    /** Component name to declared type, in declaration order. */
+    /** JSON property name (the component's, or its {@code @JsonProperty}) to declared type, in order. */
     public Map<String, String> components(String recordName) {
-        Map<String, String> components = records.get(recordName);
+        String simple = recordName.substring(recordName.lastIndexOf('.') + 1);
+        Map<String, String> components = records.get(simple);
         if (components == null) {
             throw new IllegalStateException("no record " + recordName + " in the source; records: " + records.keySet());
         }
@@ -76,7 +82,9 @@ public final class RecordSource {
                 continue;
             }
             int space = clean.lastIndexOf(' ');
-            components.put(clean.substring(space + 1), clean.substring(0, space).trim());
+            Matcher renamed = JSON_PROPERTY.matcher(parameter);
+            String property = renamed.find() ? renamed.group(1) : clean.substring(space + 1);
+            components.put(property, clean.substring(0, space).trim());
         }
         return components;
     }

@@ -42,6 +42,9 @@ class AuthorizationMatrixTest {
         Stubs.answer(services, Stubs.get("/broker/api/v1/entitlements"), Contract.ENTITLEMENTS);
         Stubs.answer(services, Stubs.get("/drift/api/v1/findings"), Contract.FINDINGS);
         Stubs.answer(services, Stubs.get("/lifecycle/api/v1/audit"), Contract.AUDIT);
+        Stubs.answer(services, Stubs.get("/broker/api/v1/grants")
+                .withQueryParam("reviewPending", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true"))
+                .atPriority(1), Contract.REVIEWS_PENDING);
     }
 
     @ParameterizedTest(name = "{0} opens {1}: {2}")
@@ -51,7 +54,9 @@ class AuthorizationMatrixTest {
             "EMPLOYEE, /audit/export?format=csv, 403",
             "APPROVER, /access, 200", "APPROVER, /approvals, 200", "APPROVER, /drift, 403", "APPROVER, /audit, 403",
             "SECURITY, /drift, 200", "SECURITY, /audit, 200", "SECURITY, /approvals, 403",
-            "AUDITOR, /drift, 200", "AUDITOR, /audit, 200", "AUDITOR, /approvals, 403", "AUDITOR, /request, 200"})
+            "AUDITOR, /drift, 200", "AUDITOR, /audit, 200", "AUDITOR, /approvals, 403", "AUDITOR, /request, 200",
+            "EMPLOYEE, /offboarding, 403", "APPROVER, /offboarding, 403", "SECURITY, /offboarding, 200",
+            "AUDITOR, /offboarding, 200"})
     void pagesAnswerByRole(People person, String path, int status) {
         try (Browser browser = Browser.signedIn(base, person, "/access")) {
             services.resetRequests();
@@ -72,7 +77,7 @@ class AuthorizationMatrixTest {
             HtmlPage page = (HtmlPage) browser.lastPage();
 
             assertThat(page.getAnchors()).extracting(a -> a.getHrefAttribute())
-                    .contains("/access", "/request").doesNotContain("/approvals", "/drift", "/audit");
+                    .contains("/access", "/request").doesNotContain("/approvals", "/drift", "/audit", "/offboarding");
         }
         try (Browser browser = Browser.signedIn(base, People.SECURITY, "/access")) {
             assertThat(((HtmlPage) browser.lastPage()).getAnchors()).extracting(a -> a.getHrefAttribute())

@@ -83,6 +83,14 @@ class CsrfTest {
             "APPROVER, forged, /approvals/req_01JEXAMPLEPENDING/approve",
             "APPROVER, missing, /approvals/req_01JEXAMPLEPENDING/deny",
             "APPROVER, forged, /approvals/req_01JEXAMPLEPENDING/deny",
+            "EMPLOYEE, missing, /access/grants/grt_01JEXAMPLEACTIVE/console",
+            "EMPLOYEE, forged, /access/grants/grt_01JEXAMPLEACTIVE/console",
+            "EMPLOYEE, missing, /access/grants/grt_01JEXAMPLEACTIVE/extend",
+            "EMPLOYEE, forged, /access/grants/grt_01JEXAMPLEACTIVE/extend",
+            "APPROVER, missing, /approvals/grants/grt_01JEXAMPLEBREAKGLASS/review",
+            "APPROVER, forged, /approvals/grants/grt_01JEXAMPLEBREAKGLASS/review",
+            "SECURITY, missing, /offboarding",
+            "SECURITY, forged, /offboarding",
             "SECURITY, missing, /drift/fnd_01JEXAMPLEADMIN/suppress",
             "SECURITY, forged, /drift/fnd_01JEXAMPLEADMIN/suppress"})
     void aPostWithoutTheRightTokenIsRefusedAndNothingIsSent(People person, String token, String path) {
@@ -90,7 +98,7 @@ class CsrfTest {
             String real = browser.csrfToken("/request/payments-readonly");
             assertThat(real).as("the form carries a token").isNotBlank();
             Map<String, String> fields = new HashMap<>(Map.of("reason", "because", "minutes", "10", "days", "7",
-                    "comment", "fine", "idempotencyKey", "k-123456789"));
+                    "comment", "fine", "idempotencyKey", "k-123456789", "email", "lena@example.com"));
             if (token.equals("forged")) {
                 fields.put("csrf-token", "forged" + real.substring(6));
             }
