@@ -66,6 +66,24 @@ class OperationsDocTest {
     }
 
     @Test
+    void theAlertRulesWatchMetricsTheCodeRegisters() {
+        String rules = Repository.read("deploy/k8s/monitoring/prometheus-rules.yaml");
+        Matcher m = Pattern.compile("\\b(accessloop_[a-z_]+)").matcher(rules);
+        String code = mainSources();
+        int metrics = 0;
+        while (m.find()) {
+            metrics++;
+            String base = m.group(1).replaceAll("_(bucket|count|sum)$", "");
+            assertThat(code).as("alert on %s, which the code registers", base).contains("\"" + base + "\"");
+        }
+        assertThat(metrics).isGreaterThanOrEqualTo(4);
+        for (String key : List.of("accessloop_time_to_grant_seconds", "accessloop_time_to_revoke_seconds",
+                "accessloop_drift_detection_lag_seconds", "accessloop_outbox_lag_seconds")) {
+            assertThat(rules).contains(key + "_bucket");
+        }
+    }
+
+    @Test
     void everyRepositoryPathTheDocNamesExists() {
         for (String path : inBackticks("(?:deploy|docs)/[A-Za-z0-9_./-]+")) {
             assertThat(Repository.path(path.replaceAll("[.,]$", ""))).as(path).exists();
