@@ -54,6 +54,10 @@ public class SandboxRoutes {
         for (String name : all.names()) {
             headers.put(name.toLowerCase(), String.join(",", all.getAll(name)));
         }
+        if (!headers.containsKey("host") && request.host() != null) {
+            // HTTP/2 carries the host in :authority; SigV4 signs it as "host".
+            headers.put("host", request.host());
+        }
         String ip = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().hostAddress();
         HttpCall call = new HttpCall(request.method().name(), request.path(), request.query(), headers,
                 buffer == null ? new byte[0] : buffer.getBytes(), ip);
