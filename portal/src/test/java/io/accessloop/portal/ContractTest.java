@@ -71,7 +71,8 @@ class ContractTest {
         boolean omitsEmpty = sourceOf(root, contract).contains("JsonInclude");
         List<String> problems = new ArrayList<>();
         for (JsonNode item : items(contract)) {
-            compare(source, contract.serviceRecord(), item, omitsEmpty, contract.serviceRecord(), problems);
+            compare(source, contract.serviceRecord(), item, omitsEmpty, contract.serviceRecord(), problems,
+                    type -> RecordSource.sibling(root, contract.serviceModule(), type));
         }
         assertThat(problems).as(contract.file() + " against " + contract.serviceModule() + " "
                 + contract.serviceRecord()).isEmpty();
@@ -96,7 +97,7 @@ class ContractTest {
         JsonNode renamed = mapper.createObjectNode().put("id", "grt_1").put("endAt", "2026-12-04T10:00:00Z")
                 .set("review", mapper.createObjectNode().put("pending", true).put("comment", "c"));
         List<String> problems = new ArrayList<>();
-        compare(source, "GrantView", renamed, false, "GrantView", problems);
+        compare(source, "GrantView", renamed, false, "GrantView", problems, type -> java.util.Optional.empty());
         assertThat(problems).containsExactlyInAnyOrder("GrantView: not in the service record: [endAt]",
                 "GrantView: missing from the recording: [endsAt]");
         assertThatThrownBy(() -> STRICT.readValue(Contract.GRANT_CREDENTIALS.body().replace("\"Version\"", "\"Extra\": 2, \"Version\""),
@@ -111,7 +112,8 @@ class ContractTest {
     }
 
     private static void compare(RecordSource source, String record, JsonNode node, boolean omitsEmpty, String where,
-                                List<String> problems) {
+                                List<String> problems,
+                                java.util.function.Function<String, java.util.Optional<RecordSource>> siblings) {
         Map<String, String> components = source.components(record);
         Set<String> recorded = fieldNames(node);
         Set<String> unknown = new LinkedHashSet<>(recorded);
@@ -124,18 +126,24 @@ class ContractTest {
         if (!omitsEmpty && !missing.isEmpty()) {
             problems.add(where + ": missing from the recording: " + missing);
         }
-        components.forEach((name, type) -> source.nestedRecord(type).ifPresent(nested -> {
+        components.forEach((name, type) -> {
             JsonNode value = node.get(name);
             if (value == null || value.isNull()) {
                 return;
             }
-            if (value.isArray()) {
-                value.forEach(element -> compare(source, nested, element, omitsEmpty, where + "." + name + "[]",
-                        problems));
-            } else {
-                compare(source, nested, value, omitsEmpty, where + "." + name, problems);
+            java.util.Optional<String> nested = source.nestedRecord(type);
+            RecordSource holder = nested.isPresent() ? source : siblings.apply(type).orElse(null);
+            if (holder == null) {
+                return;
             }
-        }));
+            String nestedName = nested.orElse(RecordSource.elementType(type));
+            if (value.isArray()) {
+                value.forEach(element -> compare(holder, nestedName, element, omitsEmpty, where + "." + name + "[]",
+                        problems, siblings));
+            } else {
+                compare(holder, nestedName, value, omitsEmpty, where + "." + name, problems, siblings);
+            }
+        });
     }
 
     private static List<JsonNode> items(Contract contract) throws IOException {

@@ -4,6 +4,7 @@ import io.accessloop.portal.clients.Problem;
 import io.accessloop.portal.clients.broker.AccessRequest;
 import io.accessloop.portal.clients.broker.ConsoleLink;
 import io.accessloop.portal.clients.lifecycle.OffboardingCase;
+import io.accessloop.portal.clients.lifecycle.Timeline;
 import io.accessloop.portal.clients.broker.DryRunResult;
 import io.accessloop.portal.clients.broker.Entitlement;
 import io.accessloop.portal.clients.broker.Grant;
@@ -46,6 +47,7 @@ public enum Contract {
             AccessRequest.class),
     REVIEWS_PENDING("broker/grants-review-pending.json", "broker-service", "GrantView", Shape.PAGE, Grant.class),
     GRANT_REVIEWED("broker/grant-reviewed.json", "broker-service", "GrantView", Shape.ONE, Grant.class),
+    TIMELINE("lifecycle/timeline.json", "lifecycle-service", "TimelineView", Shape.ONE, Timeline.class),
     OFFBOARDING_CASE("lifecycle/offboarding-case.json", "lifecycle-service", "CaseView", Shape.ONE,
             OffboardingCase.class),
     PROBLEM_SELF_APPROVAL("broker/problem-self-approval.json", "service-kit", "Problem", Shape.ONE, Problem.class),

@@ -69,9 +69,35 @@ public final class RecordSource {
 
     /** The nested record a declared type refers to ({@code Review}, {@code List<ApprovalView>}), if any. */
     public Optional<String> nestedRecord(String declaredType) {
-        String inner = declaredType.replaceAll(".*<\\s*([\\w.]+)\\s*>.*", "$1");
-        String simple = inner.substring(inner.lastIndexOf('.') + 1);
+        String simple = elementType(declaredType);
         return records.containsKey(simple) ? Optional.of(simple) : Optional.empty();
+    }
+
+    /** The simple name of a type, or of a collection's element type ({@code List<AuditEntryView>}). */
+    public static String elementType(String declaredType) {
+        String inner = declaredType.replaceAll(".*<\\s*([\\w.]+)\\s*>.*", "$1");
+        return inner.substring(inner.lastIndexOf('.') + 1);
+    }
+
+    /** A record of the same module declared in a file of its own ({@code AuditEntryView}), if there is one. */
+    public static Optional<RecordSource> sibling(Path reactorRoot, String module, String declaredType) {
+        String simple = elementType(declaredType);
+        if (!simple.matches("[A-Z]\\w*") || simple.equals("String") || simple.equals("Instant")
+                || simple.equals("JsonNode") || simple.equals("Long") || simple.equals("Boolean")
+                || simple.equals("Integer")) {
+            return Optional.empty();
+        }
+        Path sources = reactorRoot.resolve(module).resolve("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            List<Path> matches = files.filter(p -> p.getFileName().toString().equals(simple + ".java")).toList();
+            if (matches.size() != 1) {
+                return Optional.empty();
+            }
+            RecordSource source = parse(Files.readString(matches.get(0)));
+            return source.records.containsKey(simple) ? Optional.of(source) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> parseComponents(String list) {

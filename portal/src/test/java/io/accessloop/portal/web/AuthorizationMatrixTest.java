@@ -56,7 +56,8 @@ class AuthorizationMatrixTest {
             "SECURITY, /drift, 200", "SECURITY, /audit, 200", "SECURITY, /approvals, 403",
             "AUDITOR, /drift, 200", "AUDITOR, /audit, 200", "AUDITOR, /approvals, 403", "AUDITOR, /request, 200",
             "EMPLOYEE, /offboarding, 403", "APPROVER, /offboarding, 403", "SECURITY, /offboarding, 200",
-            "AUDITOR, /offboarding, 200"})
+            "AUDITOR, /offboarding, 200", "EMPLOYEE, /people, 403", "APPROVER, /people, 403",
+            "AUDITOR, /people, 200"})
     void pagesAnswerByRole(People person, String path, int status) {
         try (Browser browser = Browser.signedIn(base, person, "/access")) {
             services.resetRequests();
@@ -77,7 +78,8 @@ class AuthorizationMatrixTest {
             HtmlPage page = (HtmlPage) browser.lastPage();
 
             assertThat(page.getAnchors()).extracting(a -> a.getHrefAttribute())
-                    .contains("/access", "/request").doesNotContain("/approvals", "/drift", "/audit", "/offboarding");
+                    .contains("/access", "/request").doesNotContain("/approvals", "/drift", "/audit", "/offboarding",
+                    "/people");
         }
         try (Browser browser = Browser.signedIn(base, People.SECURITY, "/access")) {
             assertThat(((HtmlPage) browser.lastPage()).getAnchors()).extracting(a -> a.getHrefAttribute())

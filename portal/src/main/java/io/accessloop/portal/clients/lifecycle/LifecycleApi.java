@@ -37,6 +37,12 @@ interface LifecycleApi {
     Verification verify();
 
     @GET
+    @Path("/identities/{email}/timeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    Timeline timeline(@PathParam("email") String email, @QueryParam("limit") Integer limit,
+                      @QueryParam("cursor") String cursor);
+
+    @GET
     @Path("/offboarding/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     OffboardingCase offboardingCase(@PathParam("id") String id);

@@ -26,6 +26,10 @@ public class LifecycleClient {
         return api.verify();
     }
 
+    public Timeline timeline(String email, String cursor) {
+        return api.timeline(email, PAGE_SIZE, n(cursor));
+    }
+
     public OffboardingCase offboardingCase(String id) {
         return api.offboardingCase(id);
     }
