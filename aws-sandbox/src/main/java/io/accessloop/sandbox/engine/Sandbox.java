@@ -89,7 +89,7 @@ public final class Sandbox implements AutoCloseable {
         if (logFiles != null) {
             trail.sink(logFiles::accept);
         }
-        this.cloudTrail = new CloudTrailApi(trail);
+        this.cloudTrail = new CloudTrailApi(trail, clock::now);
         settings.notificationTargets().forEach(notifier::add);
         this.configRecorder = new ConfigRecorder(settings.accountId(), settings.region(), notifier);
         iamStore.listener(configRecorder);
@@ -291,7 +291,8 @@ public final class Sandbox implements AutoCloseable {
             } else {
                 IamCall iamCall = new IamCall(params, caller, now, region);
                 String resource = iamAction.resource().apply(iamCall);
-                authorizer.require(caller, permission, resource, now, call.sourceIp(), region, null);
+                authorizer.require(caller, permission, resource, now, call.sourceIp(), region,
+                        context -> IamRequestContext.add(context, params, iamStore));
                 result = iamAction.handler().apply(iamCall);
             }
         } catch (AwsError e) {
