@@ -53,7 +53,9 @@ class DriftPageTest {
             assertThat(((HtmlPage) browser.lastPage()).asNormalizedText()).contains("ci-deployer can do * on *",
                     "critical", "admin-wildcard", "More findings");
 
-            browser.open("/drift?status=SUPPRESSED&severity=high&sort=-openedAt&rule=admin-wildcard");
+            HtmlPage filtered = browser.open("/drift?status=SUPPRESSED&severity=high&sort=-openedAt&rule=admin-wildcard");
+            assertThat(filtered.getAnchorByText("More findings").getHrefAttribute()).isEqualTo(
+                    "/drift?status=SUPPRESSED&severity=high&rule=admin-wildcard&sort=-openedAt&cursor=bzo1MA");
         }
         services.verify(getRequestedFor(urlPathEqualTo("/drift/api/v1/findings"))
                 .withQueryParam("status", equalTo("OPEN")).withQueryParam("sort", equalTo("-severity")));
@@ -110,5 +112,19 @@ class DriftPageTest {
             assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
         }
         assertThat(Stubs.writes(services)).isEmpty();
+    }
+
+    @Test
+    void anUnreachableServiceGivesAFriendlyPageNotAStackTrace() {
+        services.stubFor(Stubs.get("/drift/api/v1/findings").atPriority(1).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        try (Browser browser = Browser.signedIn(base, People.SECURITY, "/drift")) {
+            Page page = browser.lastPage();
+
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(503);
+            assertThat(page.getWebResponse().getContentAsString()).contains("A service is not answering")
+                    .doesNotContain("Exception", "at io.");
+        }
     }
 }
