@@ -36,4 +36,6 @@ public class IamChange extends PanacheEntityBase {
     public String parameters;
     @Column(name = "raw_event_id")
     public String rawEventId;
+    /** Already joined to a recorded change. */
+    public boolean explained;
 }

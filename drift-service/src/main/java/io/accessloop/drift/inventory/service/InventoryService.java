@@ -59,14 +59,14 @@ public class InventoryService {
     }
 
     private Uni<Attribution> attribute(IamSnapshot previous, IamSnapshot current, ManagedRole role) {
-        var window = ownership.window();
-        return IamChange.<IamChange>find("accountId = ?1 and resourceKey = ?2 and occurredAt >= ?3 and occurredAt <= ?4 "
-                                + "order by occurredAt desc", current.accountId(), ResourceKey.of(current).toString(),
-                        earliestCause(previous, current), current.capturedAt().plus(window))
-                .firstResult()
-                .chain(call -> call != null ? Uni.createFrom().item(call) : trail.find(current, earliestCause(previous, current)))
+        java.time.Instant from = earliestCause(previous, current);
+        java.time.Instant to = current.capturedAt().plus(ownership.window());
+        return unexplainedCall(current, from, to)
+                .chain(call -> call != null ? Uni.createFrom().item(call)
+                        : trail.fetch(current, from).chain(() -> unexplainedCall(current, from, to)))
                 .map(call -> {
                     if (call != null) {
+                        call.explained = true;
                         return new Attribution(call.actorArn, call.sourceIdentity, call.eventName, call.occurredAt,
                                 call.byAccessloop);
                     }
@@ -75,6 +75,14 @@ public class InventoryService {
                     }
                     return Attribution.unknown();
                 });
+    }
+
+    /** The newest call on this resource in the window that no earlier change was joined to. */
+    private static Uni<IamChange> unexplainedCall(IamSnapshot current, java.time.Instant from, java.time.Instant to) {
+        return IamChange.<IamChange>find("accountId = ?1 and resourceKey = ?2 and occurredAt >= ?3 and occurredAt <= ?4 "
+                                + "and explained = false order by occurredAt desc",
+                        current.accountId(), ResourceKey.of(current).toString(), from, to)
+                .firstResult();
     }
 
     /**

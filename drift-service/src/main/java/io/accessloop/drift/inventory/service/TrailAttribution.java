@@ -9,7 +9,6 @@ import io.accessloop.drift.inventory.domain.MalformedItemException;
 import io.accessloop.drift.inventory.domain.ResourceKey;
 import io.accessloop.drift.inventory.domain.ResourceType;
 import io.accessloop.drift.inventory.domain.TrailLookup;
-import io.accessloop.drift.inventory.repository.IamChange;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -22,7 +21,7 @@ import java.util.List;
 
 /**
  * When a configuration change arrives before (or without) its CloudTrail event, asks CloudTrail LookupEvents who
- * made it, stores what it finds, and returns the latest matching call within the attribution window.
+ * made it and stores the calls it finds, for the inventory to join.
  */
 @ApplicationScoped
 public class TrailAttribution {
@@ -44,9 +43,10 @@ public class TrailAttribution {
         this.vertx = vertx;
     }
 
-    public Uni<IamChange> find(IamSnapshot current, java.time.Instant earliest) {
+    /** Looks the resource up in CloudTrail and stores every call found (once each). */
+    public Uni<Void> fetch(IamSnapshot current, java.time.Instant earliest) {
         if (!settings.trailLookup()) {
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().voidItem();
         }
         String name = current.type() == ResourceType.POLICY ? current.arn() : current.name();
         var from = earliest;
@@ -75,14 +75,13 @@ public class TrailAttribution {
         return calls;
     }
 
-    /** Stores every call found (once each) and answers the newest. */
-    private Uni<IamChange> store(List<ApiCall> calls) {
+    private Uni<Void> store(List<ApiCall> calls) {
         if (calls.isEmpty()) {
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().voidItem();
         }
         return Multi.createFrom().iterable(calls)
                 .onItem().transformToUniAndConcatenate(call -> recorder.record(call, null))
                 .collect().asList()
-                .chain(() -> IamChange.<IamChange>find("eventId", calls.get(0).eventId()).firstResult());
+                .replaceWithVoid();
     }
 }
