@@ -90,6 +90,18 @@ public class MyAccessPage {
         return Response.seeOther(URI.create("/access?notice=" + notice)).build();
     }
 
+    /** Withdraws one of the person's pending requests. */
+    @POST
+    @Path("/requests/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("id") String requestId) {
+        if (requestId == null || !requestId.startsWith("req_")) {
+            throw new BadInput("That is not a request id.");
+        }
+        broker.cancel(GrantId.check(requestId), "withdrawn by the requester");
+        return Response.seeOther(URI.create("/access?notice=withdrawn")).build();
+    }
+
     @POST
     @Path("/grants/{id}/release")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

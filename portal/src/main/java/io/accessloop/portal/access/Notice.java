@@ -9,6 +9,7 @@ public record Notice(String text) {
             "released", "You handed the access back. It is revoked now.",
             "submitted", "Your request was sent.",
             "extended", "Your access was extended.",
+            "withdrawn", "Your request was withdrawn.",
             "extension-pending", "Your extension waits for approval; the current access keeps running meanwhile.");
 
     public static Notice of(String key) {

@@ -159,4 +159,22 @@ class MyAccessPageTest {
         }
         assertThat(Stubs.writes(services)).isEmpty();
     }
+
+    @Test
+    void aPendingRequestIsWithdrawn() throws Exception {
+        Stubs.answer(services, Stubs.post("/broker/api/v1/requests/req_01JEXAMPLEPENDING/cancel"),
+                Contract.REQUEST_CANCELLED);
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+            HtmlForm withdraw = page.getForms().stream()
+                    .filter(f -> f.getActionAttribute().equals("/access/requests/req_01JEXAMPLEPENDING/cancel"))
+                    .findFirst().orElseThrow();
+
+            HtmlPage after = withdraw.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+            assertThat(after.asNormalizedText()).contains("Your request was withdrawn.");
+        }
+        services.verify(1, postRequestedFor(urlPathEqualTo("/broker/api/v1/requests/req_01JEXAMPLEPENDING/cancel"))
+                .withRequestBody(WireMock.equalToJson("{\"reason\":\"withdrawn by the requester\"}")));
+    }
 }

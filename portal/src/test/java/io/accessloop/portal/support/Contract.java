@@ -33,6 +33,8 @@ public enum Contract {
             AccessRequest.class),
     REQUEST_APPROVED("broker/request-approved.json", "broker-service", "RequestView", Shape.ONE,
             AccessRequest.class),
+    REQUEST_CANCELLED("broker/request-cancelled.json", "broker-service", "RequestView", Shape.ONE,
+            AccessRequest.class),
     DRY_RUN_NEEDS_APPROVAL("broker/dry-run-needs-approval.json", "broker-service", "DryRunView", Shape.ONE,
             DryRunResult.class),
     DRY_RUN_AUTOMATIC("broker/dry-run-automatic.json", "broker-service", "DryRunView", Shape.ONE,

@@ -83,6 +83,8 @@ class CsrfTest {
             "APPROVER, forged, /approvals/req_01JEXAMPLEPENDING/approve",
             "APPROVER, missing, /approvals/req_01JEXAMPLEPENDING/deny",
             "APPROVER, forged, /approvals/req_01JEXAMPLEPENDING/deny",
+            "EMPLOYEE, missing, /access/requests/req_01JEXAMPLEPENDING/cancel",
+            "EMPLOYEE, forged, /access/requests/req_01JEXAMPLEPENDING/cancel",
             "EMPLOYEE, missing, /access/grants/grt_01JEXAMPLEACTIVE/console",
             "EMPLOYEE, forged, /access/grants/grt_01JEXAMPLEACTIVE/console",
             "EMPLOYEE, missing, /access/grants/grt_01JEXAMPLEACTIVE/extend",

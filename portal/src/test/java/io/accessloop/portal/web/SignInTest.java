@@ -60,6 +60,16 @@ class SignInTest {
     }
 
     @Test
+    void pagesCarryBrowserHardeningHeaders() {
+        var response = RestAssured.given().redirects().follow(false).get("/access");
+
+        assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
     void probesAndAssetsNeedNoSignIn() {
         assertThat(RestAssured.get("/q/health/ready").statusCode()).isEqualTo(200);
         assertThat(RestAssured.get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);

@@ -45,6 +45,10 @@ interface BrokerApi {
     AccessRequest submit(@HeaderParam("Idempotency-Key") String idempotencyKey, BrokerBodies.Submit body);
 
     @POST
+    @Path("/requests/{id}/cancel")
+    AccessRequest cancel(@PathParam("id") String id, BrokerBodies.Cancel body);
+
+    @POST
     @Path("/requests/dry-run")
     DryRunResult dryRun(BrokerBodies.DryRun body);
 

@@ -16,6 +16,10 @@ public final class BrokerBodies {
     public record Decision(String comment) {
     }
 
+    /** {@code POST /api/v1/requests/{id}/cancel}. */
+    public record Cancel(String reason) {
+    }
+
     /** {@code POST /api/v1/grants/{id}/extend}: more time through the same rules. */
     public record Extend(Long durationSeconds, String reason) {
     }

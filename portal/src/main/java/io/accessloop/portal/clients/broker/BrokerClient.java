@@ -82,6 +82,11 @@ public class BrokerClient {
         return api.deny(requestId, new BrokerBodies.Decision(comment));
     }
 
+    /** Withdraws one's own pending request. */
+    public AccessRequest cancel(String requestId, String reason) {
+        return api.cancel(requestId, new BrokerBodies.Cancel(reason));
+    }
+
     public ProcessCredentials credentials(String grantId) {
         return api.credentials(grantId);
     }
