@@ -168,6 +168,16 @@ class IamUsersGroupsPoliciesTest extends SandboxTestBase {
                 .extracting(AttachedPolicy::policyArn).containsExactly(arn));
         assertThat(details.policies()).extracting(p -> p.policyName()).containsExactly("ops");
         assertThat(details.policies().get(0).policyVersionList()).hasSize(1);
+
+        var firstPage = iam.getAccountAuthorizationDetails(r -> r.maxItems(2));
+        assertThat(firstPage.isTruncated()).isTrue();
+        assertThat(firstPage.userDetailList()).hasSize(1);
+        assertThat(firstPage.groupDetailList()).hasSize(1);
+        assertThat(firstPage.roleDetailList()).isEmpty();
+        var rest = iam.getAccountAuthorizationDetails(r -> r.maxItems(2).marker(firstPage.marker()));
+        assertThat(rest.roleDetailList()).hasSize(1);
+        assertThat(rest.policies()).hasSize(1);
+        assertThat(rest.isTruncated()).isFalse();
     }
 
     @Test
