@@ -13,6 +13,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +38,9 @@ public class MyAccessPage {
 
         static native TemplateInstance credentials(Grant grant, ProcessCredentials credentials,
                                                    CredentialSetup setup);
+
+        static native TemplateInstance credentials$panel(Grant grant, ProcessCredentials credentials,
+                                                         CredentialSetup setup);
     }
 
     private final BrokerClient broker;
@@ -54,13 +59,15 @@ public class MyAccessPage {
     @POST
     @Path("/grants/{id}/credentials")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response credentials(@PathParam("id") String grantId) {
+    public Response credentials(@PathParam("id") String grantId, @HeaderParam("HX-Request") String htmx) {
         GrantId.check(grantId);
         Grant grant = broker.myGrants().stream().filter(g -> g.id().equals(grantId)).findFirst()
-                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException());
+                .orElseThrow(NotFoundException::new);
         ProcessCredentials credentials = broker.credentials(grantId);
-        return Response.ok(Templates.credentials(grant, credentials, CredentialSetup.of(grant, credentials)))
-                .header("Cache-Control", "no-store").build();
+        CredentialSetup setup = CredentialSetup.of(grant, credentials);
+        TemplateInstance view = htmx != null ? Templates.credentials$panel(grant, credentials, setup)
+                : Templates.credentials(grant, credentials, setup);
+        return Response.ok(view).header("Cache-Control", "no-store").build();
     }
 
     /** Opens the AWS console for the grant: the broker signs a one-time federation URL, the browser follows it. */

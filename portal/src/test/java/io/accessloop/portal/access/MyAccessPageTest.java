@@ -105,6 +105,15 @@ class MyAccessPageTest {
             assertThat(shown.asNormalizedText()).contains("export AWS_ACCESS_KEY_ID=ASIAEXAMPLEEXAMPLE01",
                     "export AWS_SECRET_ACCESS_KEY=exampleSecretKeyShownOnce0123456789abcdef",
                     "credential_process = cat ~/.aws/accessloop-payments-readonly.json", "\"Version\" : 1");
+            assertThat(shown.getTitleText()).startsWith("Credentials for payments-readonly");
+
+            String csrf = page.<org.htmlunit.html.HtmlInput>getFirstByXPath("//input[@name='csrf-token']").getValue();
+            org.htmlunit.WebRequest htmx = new org.htmlunit.WebRequest(
+                    new URL(base, "/access/grants/grt_01JEXAMPLEACTIVE/credentials"), org.htmlunit.HttpMethod.POST);
+            htmx.setAdditionalHeader("HX-Request", "true");
+            htmx.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("csrf-token", csrf)));
+            String panel = browser.client().getPage(htmx).getWebResponse().getContentAsString();
+            assertThat(panel).contains("Shown once.").doesNotContain("<html");
         }
     }
 
