@@ -1,6 +1,11 @@
 package io.accessloop.broker.catalog;
 
 import io.accessloop.broker.CatalogDirResource;
+import io.accessloop.broker.SandboxAccount;
+import io.accessloop.testsupport.SandboxResource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +65,53 @@ class CatalogReloadTest {
             Files.delete(file);
         }
         as(ADMIN).post("/api/v1/catalog/reload").then().statusCode(200).body("refusedAt", nullValue());
+    }
+
+    private static final String WEAK = """
+            entitlements:
+              - name: weak-role
+                account: "000000000000"
+                roleArn: arn:aws:iam::000000000000:role/weak-trust
+                maxDuration: 2h
+                eligible: [security]
+                approval: {automatic: true}
+              - name: ghost-role
+                account: "000000000000"
+                roleArn: arn:aws:iam::000000000000:role/does-not-exist
+                maxDuration: 1h
+                eligible: [security]
+                approval: {automatic: true}
+            """;
+
+    @Test
+    void theCatalogCheckFlagsRolesThatCannotServeTheirEntitlement() throws Exception {
+        SandboxAccount.ensureRoles();
+        try (IamClient iam = SandboxAccount.iam(AwsBasicCredentials.create(SandboxResource.ACCESS_KEY,
+                SandboxResource.SECRET_KEY))) {
+            try {
+                iam.createRole(b -> b.roleName("weak-trust").maxSessionDuration(3600).assumeRolePolicyDocument(
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},"
+                                + "\"Action\":\"sts:AssumeRole\"}]}"));
+            } catch (EntityAlreadyExistsException exists) {
+                // created by an earlier run in this JVM
+            }
+        }
+        Path file = CatalogDirResource.dir().resolve("weak.yaml");
+        Files.writeString(file, WEAK);
+        try {
+            as(ADMIN).post("/api/v1/catalog/reload").then().statusCode(200)
+                    .body("warnings", hasItems(
+                            "weak.yaml: weak-role: the trust policy of arn:aws:iam::000000000000:role/weak-trust does "
+                                    + "not allow sts:SetSourceIdentity, sts:TagSession for arn:aws:iam::000000000000:root",
+                            "weak.yaml: weak-role: the role's maximum session (3600 s) is shorter than maxDuration "
+                                    + "(7200 s): credentials will need refreshing within a grant",
+                            "weak.yaml: ghost-role: role arn:aws:iam::000000000000:role/does-not-exist does not exist"))
+                    .body("warnings.findAll { it.contains('production.yaml') }.size()", equalTo(0));
+        } finally {
+            Files.delete(file);
+        }
+        as(ADMIN).post("/api/v1/catalog/reload").then().statusCode(200).body("entitlements", equalTo(4));
     }
 
     @Test
