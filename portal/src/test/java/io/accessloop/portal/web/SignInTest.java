@@ -43,7 +43,8 @@ class SignInTest {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.header("Location")).contains("/auth/realms/quarkus").contains("response_type=code")
-                .contains("client_id=quarkus-web-app").contains("scope=openid");
+                .contains("client_id=quarkus-web-app").contains("scope=openid")
+                .contains("code_challenge_method=S256").contains("code_challenge=");
         assertThat(services.getAllServeEvents()).isEmpty();
     }
 
