@@ -59,6 +59,10 @@ class SandboxDriftTest {
                 .anyMatch(arn -> arn.toString().endsWith(":policy/ops-admin-wildcard"));
         assertThat(findings("rule=unattached-policy&status=OPEN")).extracting(f -> f.get("principalArn"))
                 .anyMatch(arn -> arn.toString().endsWith(":policy/legacy-s3-full-access"));
+        assertThat(findings("rule=access-key-too-old&status=OPEN")).extracting(f -> f.get("principalArn"))
+                .anyMatch(arn -> arn.toString().endsWith(":user/legacy-ops"));
+        assertThat(findings("rule=unused-credentials&status=OPEN")).extracting(f -> f.get("principalArn"))
+                .anyMatch(arn -> arn.toString().endsWith(":user/legacy-batch"));
     }
 
     @Test

@@ -25,6 +25,17 @@ public interface RulesSettings {
     @WithDefault("90")
     int inlineSizeThresholdPercent();
 
+    /** ARN patterns of human users (besides those with a console password) for the long-lived key rule. */
+    Optional<List<String>> humanUsers();
+
+    /** Active access keys older than this many days are reported. */
+    @WithDefault("90")
+    int maxAccessKeyAgeDays();
+
+    /** Keys, passwords and users unused for more than this many days are reported. */
+    @WithDefault("90")
+    int unusedDays();
+
     /** Longest suppression a security engineer may set. */
     @WithDefault("P365D")
     Duration maxSuppression();

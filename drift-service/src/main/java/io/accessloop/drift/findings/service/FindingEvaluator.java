@@ -12,6 +12,7 @@ import io.accessloop.drift.findings.domain.Violation;
 import io.accessloop.drift.findings.repository.Finding;
 import io.accessloop.drift.inventory.domain.Attribution;
 import io.accessloop.drift.inventory.domain.IamSnapshot;
+import io.accessloop.drift.inventory.domain.UserCredentials;
 import io.accessloop.kit.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -60,13 +61,32 @@ public class FindingEvaluator {
 
     /** Evaluates and returns how many findings were opened and resolved. */
     public Uni<Outcome> evaluate(IamSnapshot previous, IamSnapshot current, Attribution attribution, boolean managed) {
-        return Finding.<Finding>list("accountId = ?1 and principalArn = ?2 and status <> ?3",
-                        current.accountId(), current.arn(), FindingStatus.RESOLVED.name())
-                .chain(live -> apply(live, new RuleInput(previous, current, attribution, managed, keys(live))));
+        return live(current.accountId(), current.arn())
+                .chain(live -> apply(live, new Subject(current.accountId(), current.arn(), current.type().name(),
+                        current.deleted(), attribution,
+                        attribution.occurredAt() != null ? attribution.occurredAt() : current.capturedAt()),
+                        rules.evaluate(new RuleInput(previous, current, attribution, managed, keys(live)))));
     }
 
-    private Uni<Outcome> apply(List<Finding> live, RuleInput input) {
-        Map<String, List<Violation>> results = rules.evaluate(input);
+    /** Evaluates the credential rules on one user of the credential report. */
+    public Uni<Outcome> evaluate(UserCredentials user) {
+        Instant now = clock.instant();
+        return live(user.accountId(), user.arn())
+                .chain(live -> apply(live, new Subject(user.accountId(), user.arn(), "USER", false,
+                        Attribution.unknown(), now), rules.evaluate(user, now)));
+    }
+
+    private static Uni<List<Finding>> live(String accountId, String arn) {
+        return Finding.list("accountId = ?1 and principalArn = ?2 and status <> ?3", accountId, arn,
+                FindingStatus.RESOLVED.name());
+    }
+
+    /** The resource findings are about, and when the change that is being evaluated happened. */
+    private record Subject(String accountId, String arn, String resourceType, boolean deleted, Attribution who,
+                           Instant changedAt) {
+    }
+
+    private Uni<Outcome> apply(List<Finding> live, Subject subject, Map<String, List<Violation>> results) {
         Map<String, Finding> liveByKey = new HashMap<>();
         live.forEach(f -> liveByKey.put(f.rule + "\u0000" + f.dedupKey, f));
         Instant now = clock.instant();
@@ -85,14 +105,14 @@ public class FindingEvaluator {
                     existing.lastSeenAt = now;
                 } else {
                     opened[0]++;
-                    steps.add(() -> open(rule, v, input, now));
+                    steps.add(() -> open(rule, v, subject, now));
                 }
             }
         });
         for (Finding f : live) {
             if (results.containsKey(f.rule) && !seen.contains(f.rule + "\u0000" + f.dedupKey)) {
                 resolved[0]++;
-                steps.add(() -> resolve(f, input.current().deleted() ? "resource-deleted" : "condition-cleared", now));
+                steps.add(() -> resolve(f, subject.deleted() ? "resource-deleted" : "condition-cleared", now));
             }
         }
         if (steps.isEmpty()) {
@@ -102,14 +122,13 @@ public class FindingEvaluator {
                 .collect().last().replaceWith(new Outcome(opened[0], resolved[0]));
     }
 
-    private Uni<?> open(String rule, Violation v, RuleInput input, Instant now) {
-        IamSnapshot current = input.current();
-        Attribution who = input.attribution();
+    private Uni<?> open(String rule, Violation v, Subject subject, Instant now) {
+        Attribution who = subject.who();
         Finding f = new Finding();
         f.id = "fnd_" + UUID.randomUUID();
-        f.accountId = current.accountId();
-        f.principalArn = current.arn();
-        f.resourceType = current.type().name();
+        f.accountId = subject.accountId();
+        f.principalArn = subject.arn();
+        f.resourceType = subject.resourceType();
         f.rule = rule;
         f.dedupKey = v.key();
         var severity = rules.severity(rule);
@@ -122,9 +141,8 @@ public class FindingEvaluator {
         f.sourceIdentity = who.sourceIdentity();
         f.openedAt = now;
         f.lastSeenAt = now;
-        Instant changedAt = who.occurredAt() != null ? who.occurredAt() : current.capturedAt();
-        if (!changedAt.isAfter(now)) {
-            lag.record(Duration.between(changedAt, now));
+        if (!subject.changedAt().isAfter(now)) {
+            lag.record(Duration.between(subject.changedAt(), now));
         }
         registry.counter("accessloop_findings_opened_total", "rule", rule).increment();
         return f.persist().chain(() -> outbox.append(EventTypes.FINDING_OPENED, f.id, new FindingOpened(f.id,

@@ -18,6 +18,8 @@ public class RuleBookProducer {
         return new RuleBook(
                 RuleBook.standardRules(new HashSet<>(settings.trustedAccounts().orElse(List.of())),
                         settings.inlineSizeThresholdPercent()),
+                RuleBook.credentialRules(settings.humanUsers().orElse(List.of()), settings.maxAccessKeyAgeDays(),
+                        settings.unusedDays()),
                 settings.severity(), new HashSet<>(settings.disabled().orElse(List.of())));
     }
 }

@@ -1,6 +1,8 @@
 package io.accessloop.drift.reconcile.service;
 
 import io.accessloop.drift.findings.service.FindingEvaluator;
+import io.accessloop.drift.inventory.domain.CredentialReport;
+import io.accessloop.drift.inventory.domain.CredentialReportParser;
 import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.ResourceType;
 import io.accessloop.drift.inventory.repository.IamResource;
@@ -40,9 +42,11 @@ public class ReconcileService {
     private final Vertx vertx;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final CredentialReport credentialReport;
 
     ReconcileService(SnapshotSource source, InventoryService inventory, FindingEvaluator findings, ReconcileLease lease,
-                     Vertx vertx, Clock clock, MeterRegistry registry) {
+                     Vertx vertx, Clock clock, MeterRegistry registry, CredentialReport credentialReport) {
+        this.credentialReport = credentialReport;
         this.source = source;
         this.inventory = inventory;
         this.findings = findings;
@@ -100,6 +104,7 @@ public class ReconcileService {
                         return all;
                     }))
                     .chain(all -> record(all, fetched.source()))
+                    .call(this::credentials)
                     .chain(changed -> {
                         registry.counter("accessloop_reconcile_changes_total", "source", fetched.source())
                                 .increment(changed);
@@ -120,6 +125,23 @@ public class ReconcileService {
                         }))
                 .collect().last()
                 .map(ignored -> changed.get());
+    }
+
+    /** Runs the credential rules on every user of a fresh credential report; a missing report is logged, not fatal. */
+    private Uni<Void> credentials() {
+        return vertx.executeBlocking(() -> CredentialReportParser.parse(credentialReport.csv()))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("credential report unavailable, credential rules skipped: %s", e.getMessage());
+                    return List.of();
+                })
+                .chain(users -> Multi.createFrom().iterable(users)
+                        .onItem().transformToUniAndConcatenate(user -> Panache.withTransaction(
+                                        () -> findings.evaluate(user))
+                                .onFailure().recoverWithItem(e -> {
+                                    LOG.warnf("credential rules failed for %s: %s", user.arn(), e.getMessage());
+                                    return null;
+                                }))
+                        .collect().last().replaceWithVoid());
     }
 
     private Uni<Void> evaluate(Recorded recorded, AtomicInteger changed) {
