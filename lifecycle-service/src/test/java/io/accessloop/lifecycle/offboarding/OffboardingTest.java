@@ -85,6 +85,22 @@ class OffboardingTest {
     }
 
     @Test
+    void aFutureDatedTerminationRunsWhenItsDateComes() {
+        String person = "later-" + suffix() + "@example.com";
+        String effective = Instant.now().plusSeconds(3).toString();
+        String caseUrl = Hr.post(Hr.event(Hr.newId(), "employee.terminated", person, effective, null))
+                .statusCode(202).body("status", equalTo("scheduled")).extract().path("statusUrl");
+        assertThat(view(caseUrl).getString("status")).isEqualTo("SCHEDULED");
+
+        JsonPath closed = awaitStatus(caseUrl, "CLOSED");
+
+        Instant revoked = ((java.sql.Timestamp) Db.query("select created_at from outbox_event where type = ? and subject = ?",
+                EventTypes.REVOKE_IDENTITY.type(), person).get(0).get("created_at")).toInstant();
+        assertThat(revoked).isAfterOrEqualTo(Instant.parse(effective).minusMillis(1));
+        assertThat(closed.getList("steps.step")).first().isEqualTo("REVOKE_ACCESS");
+    }
+
+    @Test
     void verificationWaitsUntilTheBrokerReportsEveryGrantEnded() {
         String person = "slow-" + suffix() + "@example.com";
         String grant = Events.grantId();
