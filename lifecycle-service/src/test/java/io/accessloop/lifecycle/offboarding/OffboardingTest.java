@@ -65,7 +65,11 @@ class OffboardingTest {
         assertThat(steps.stream().filter("VERIFY"::equals)).hasSize(1);
         assertThat(closed.getList("steps[1].detail", String.class)).anyMatch(l -> l.startsWith("deactivated and deleted access key"))
                 .contains("deleted the login profile of " + person, "removed " + person + " from group grp-" + suffix,
-                        "deleted inline policy inline-" + suffix + " of " + person, "deleted user " + person);
+                        "deleted inline policy inline-" + suffix + " of " + person, "deleted user " + person)
+                .anyMatch(l -> l.startsWith("detached managed policy") && l.endsWith("managed-" + suffix + " from " + person))
+                .anyMatch(l -> l.startsWith("deactivated MFA device") && l.contains("mfa-" + suffix));
+        assertThat(Iam.client().listVirtualMFADevices().virtualMFADevices())
+                .noneMatch(d -> d.serialNumber().endsWith("mfa-" + suffix));
         assertThat(closed.getString("closedAt")).isNotNull();
 
         assertThat(Iam.userExists(person)).isFalse();
