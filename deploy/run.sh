@@ -87,27 +87,36 @@ export ACCESSLOOP_AWS_ENDPOINT_OVERRIDE=http://localhost:4566 ACCESSLOOP_AWS_ACC
 export QUARKUS_STS_ENDPOINT_OVERRIDE=http://localhost:4566 QUARKUS_STS_AWS_CREDENTIALS_TYPE=static
 export QUARKUS_STS_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=AKIAACCESSLOOPBROKER
 export QUARKUS_STS_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=accessloop-demo-broker-secret-key-0000000
-BROKER_ENV=(ACCESSLOOP_AWS_ACCESS_KEY_ID=AKIAACCESSLOOPBROKER
-  ACCESSLOOP_AWS_SECRET_ACCESS_KEY=accessloop-demo-broker-secret-key-0000000
-  ACCESSLOOP_BROKER_CATALOG_DIR="$ROOT/deploy/catalog"
-  ACCESSLOOP_BROKER_CONSOLE_FEDERATION_ENDPOINT=http://localhost:4566/federation)
+INGEST_KEY=local-demo-ingest-key
+HR_SECRET=local-demo-hr-webhook-secret
 # the portal's OIDC client secret is the demo realm's; its CSRF signing key is made once per data directory
 export PORTAL_OIDC_CLIENT_SECRET=local-demo-portal-secret-change-me-0123456789
 [[ -f "$RUN/data/csrf.key" ]] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$RUN/data/csrf.key"
 export PORTAL_CSRF_SIGNATURE_KEY="$(cat "$RUN/data/csrf.key")"
-for svc in broker-service:8081 drift-service:8082 lifecycle-service:8083 portal:8080; do
-  name=${svc%%:*}
-  jar="$name/target/quarkus-app/quarkus-run.jar"
-  [[ -f "$jar" ]] || { say "($name not built yet, skipped)"; continue; }
-  extra=()
-  [[ "$name" == broker-service ]] && extra=("${BROKER_ENV[@]}")
-  env "${extra[@]}" java -Xmx384m -jar "$jar" >"$LOGS/$name.log" 2>&1 &
+start_service() { # name port [java -D options…]
+  local name=$1 port=$2; shift 2
+  local jar="$name/target/quarkus-app/quarkus-run.jar"
+  [[ -f "$jar" ]] || fail "$jar is missing, see $LOGS/build.log"
+  java -Xmx384m "$@" -jar "$jar" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
-done
+}
+start_service broker-service 8081 \
+  -Daccessloop.aws.access-key-id=AKIAACCESSLOOPBROKER \
+  -Daccessloop.aws.secret-access-key=accessloop-demo-broker-secret-key-0000000 \
+  -Daccessloop.broker.catalog-dir="$ROOT/deploy/catalog" \
+  -Daccessloop.broker.console.federation-endpoint=http://localhost:4566/federation
+start_service drift-service 8082 \
+  -Daccessloop.drift.ingest.api-keys="$INGEST_KEY" \
+  -Daccessloop.drift.ownership.accessloop-actors='arn:aws:iam::*:user/accessloop-broker,arn:aws:iam::*:role/accessloop-*,arn:aws:sts::*:assumed-role/accessloop-*' \
+  -Daccessloop.drift.ownership.managed-principals='arn:aws:iam::*:role/accessloop/*'
+start_service lifecycle-service 8083 -Daccessloop.lifecycle.hr.sources.demo.secret="$HR_SECRET"
+start_service portal 8080
 for svc in broker-service:8081 drift-service:8082 lifecycle-service:8083 portal:8080; do
-  name=${svc%%:*}; port=${svc##*:}
-  [[ -f "$name/target/quarkus-app/quarkus-run.jar" ]] && wait_http "$name" "http://localhost:$port/q/health/ready" 180
+  wait_http "${svc%%:*}" "http://localhost:${svc##*:}/q/health/ready" 180
 done
+# the sandbox pushes every IAM configuration change to drift, as EventBridge would
+curl -fsS -X POST http://localhost:4566/_sandbox/config/targets -H 'Content-Type: application/json' \
+  -d "{\"url\":\"http://localhost:8082/ingest/aws/events\",\"headerName\":\"x-accessloop-api-key\",\"headerValue\":\"$INGEST_KEY\"}" >/dev/null
 
 say "6/6 Accessloop is running."
 cat <<TXT
@@ -123,7 +132,7 @@ cat <<TXT
     carol / carol-demo   security engineer
     dave  / dave-demo    auditor
     erin  / erin-demo    admin
-  HR webhook: POST http://localhost:8083/hr/events, source "demo-hr", secret "local-demo-hr-webhook-secret"
+  HR webhook: POST http://localhost:8083/hr/events, source "demo", secret "$HR_SECRET"
 
   A three-step tour:
     1. As alice, open Request access, ask for an entitlement with a reason; as bob, approve it in Approvals.
