@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -65,6 +66,12 @@ public final class AwsClients {
 
     public static AccessAnalyzerClient accessAnalyzer(AwsCredentials credentials) {
         return AccessAnalyzerClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(noRetries()).build();
+    }
+
+    public static CloudWatchClient cloudWatch(AwsCredentials credentials) {
+        return CloudWatchClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(noRetries()).build();
     }

@@ -73,6 +73,12 @@ public final class ControlApi {
             if (path.equals("/_sandbox/config/targets")) {
                 return targets(method, body);
             }
+            if (path.equals("/_sandbox/cloudwatch/metrics")) {
+                if (!method.equals("GET")) {
+                    return error(405, "MethodNotAllowed", "use GET");
+                }
+                return ok(metrics(call.queryParameters()));
+            }
             if (path.equals("/_sandbox/cloudtrail/flush") && method.equals("POST")) {
                 return ok(Map.of("files", sandbox.flushTrailFiles()));
             }
@@ -82,6 +88,15 @@ public final class ControlApi {
         } catch (IOException e) {
             return error(500, "IoError", e.getMessage());
         }
+    }
+
+    /** Every datum put through CloudWatch, oldest first, optionally of one namespace and metric name. */
+    private Map<String, Object> metrics(Map<String, String> query) {
+        String namespace = query.get("namespace");
+        String name = query.get("metricName");
+        var data = sandbox.metrics().find(d -> (namespace == null || d.metric().namespace().equals(namespace))
+                && (name == null || d.metric().metricName().equals(name)));
+        return Map.of("metrics", data.stream().map(io.accessloop.sandbox.cloudwatch.Datum::view).toList());
     }
 
     private static JsonNode body(HttpCall call) {

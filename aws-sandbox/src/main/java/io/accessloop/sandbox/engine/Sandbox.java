@@ -11,6 +11,8 @@ import io.accessloop.sandbox.analyzer.AccessAnalyzerApi;
 import io.accessloop.sandbox.auth.AuthenticationException;
 import io.accessloop.sandbox.auth.Caller;
 import io.accessloop.sandbox.cloudtrail.CloudTrailApi;
+import io.accessloop.sandbox.cloudwatch.CloudWatchApi;
+import io.accessloop.sandbox.cloudwatch.MetricStore;
 import io.accessloop.sandbox.cloudtrail.TrailCall;
 import io.accessloop.sandbox.cloudtrail.TrailLog;
 import io.accessloop.sandbox.cloudtrail.TrailLogFileWriter;
@@ -53,6 +55,8 @@ public final class Sandbox implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
     private static final String XML = "text/xml";
+    /** Metric data points kept (the oldest are dropped beyond). */
+    private static final int METRIC_CAPACITY = 200_000;
 
     private final SandboxSettings settings;
     private final SandboxClock clock;
@@ -75,6 +79,7 @@ public final class Sandbox implements AutoCloseable {
     private final io.accessloop.sandbox.sts.FederationEndpoint federation;
     private final io.accessloop.sandbox.control.ControlApi control;
     private final AccessAnalyzerApi accessAnalyzer;
+    private final CloudWatchApi cloudWatch;
 
     public Sandbox(SandboxSettings settings, SandboxClock clock) {
         this.settings = settings;
@@ -105,6 +110,8 @@ public final class Sandbox implements AutoCloseable {
         this.federation = new io.accessloop.sandbox.sts.FederationEndpoint(sessions, clock, this::recordConsoleLogin);
         this.accessAnalyzer = new AccessAnalyzerApi(settings.accountId(), settings.region(), iamStore, advisor,
                 documents, trail);
+        this.cloudWatch = new CloudWatchApi(settings.accountId(), settings.region(),
+                new MetricStore(METRIC_CAPACITY));
         this.control = new io.accessloop.sandbox.control.ControlApi(this);
         iam.reset();
         io.accessloop.sandbox.control.Scenarios.seed(this, settings.initialScenario());
@@ -142,6 +149,11 @@ public final class Sandbox implements AutoCloseable {
         return accessAnalyzer;
     }
 
+    /** The metric data put through CloudWatch's PutMetricData. */
+    public MetricStore metrics() {
+        return cloudWatch.store();
+    }
+
     public io.accessloop.sandbox.control.FaultInjector faults() {
         return faults;
     }
@@ -171,6 +183,7 @@ public final class Sandbox implements AutoCloseable {
         advisor.clear();
         lastAccessed.clear();
         accessAnalyzer.clear();
+        cloudWatch.clear();
         federation.clear();
         iamStore.listener(configRecorder);
     }
@@ -261,18 +274,31 @@ public final class Sandbox implements AutoCloseable {
         Map<String, String> values = new LinkedHashMap<>(call.queryParameters());
         String contentType = call.header("content-type");
         if (call.body().length > 0 && (contentType == null || contentType.startsWith("application/x-www-form-urlencoded"))) {
-            values.putAll(HttpCall.decodeForm(new String(call.body(), StandardCharsets.UTF_8)));
+            byte[] form = call.body();
+            String encoding = call.header("content-encoding");
+            if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+                try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(form))) {
+                    form = in.readAllBytes();
+                } catch (IOException e) {
+                    return xmlError(CloudWatchApi.NAMESPACE, new AwsError("InvalidParameterValue", 400,
+                            "The request body is not valid gzip."), requestId);
+                }
+            }
+            values.putAll(HttpCall.decodeForm(new String(form, StandardCharsets.UTF_8)));
         }
         QueryParams params = new QueryParams(values);
         String action = params.action();
         String version = params.get("Version");
+        if (CloudWatchApi.VERSION.equals(version)) {
+            return cloudWatchQuery(call, action, values, requestId);
+        }
         boolean isSts = "2011-06-15".equals(version) || (version == null && action != null
                 && StsService.ACTIONS.contains(action));
         String namespace = isSts ? QueryXml.STS_NS : QueryXml.IAM_NS;
         if (action == null) {
             if (call.method().equals("GET") && call.path().equals("/")) {
                 return HttpReply.of(200, "application/json", "{\"status\":\"running\",\"services\":"
-                        + "[\"iam\",\"sts\",\"cloudtrail\",\"config\"]}");
+                        + "[\"iam\",\"sts\",\"cloudtrail\",\"config\",\"access-analyzer\",\"cloudwatch\"]}");
             }
             return xmlError(namespace, new AwsError("MissingAction", 400, "Missing Action"), requestId);
         }
@@ -381,6 +407,53 @@ public final class Sandbox implements AutoCloseable {
         recorder.record(trailCall, permission, auth.userKey());
         HttpReply reply = failure != null ? JsonProtocol.error(failure, requestId)
                 : HttpReply.of(200, JsonProtocol.CONTENT_TYPE, JsonProtocol.body(result))
+                        .withHeaders(Map.of("x-amzn-RequestId", requestId));
+        return delay > 0 ? reply.delayed(delay) : reply;
+    }
+
+    /** CloudWatch (Query protocol, signing name {@code monitoring}), authorised as {@code cloudwatch:<Action>}. */
+    private HttpReply cloudWatchQuery(HttpCall call, String action, Map<String, String> values, String requestId) {
+        String namespace = CloudWatchApi.NAMESPACE;
+        if (action == null || !CloudWatchApi.ACTIONS.contains(action)) {
+            return xmlError(namespace, new AwsError(action == null ? "MissingAction" : "InvalidAction", 400,
+                    action == null ? "Missing Action" : "Could not find operation " + action + " for version "
+                            + CloudWatchApi.VERSION), requestId);
+        }
+        Instant now = clock.now();
+        Map<String, Object> requestParameters = action.equals("PutMetricData")
+                ? new LinkedHashMap<>(Map.of("namespace", values.getOrDefault("Namespace", ""), "metricDataCount",
+                        values.keySet().stream().filter(k -> k.matches("MetricData\\.member\\.\\d+\\.MetricName"))
+                                .count()))
+                : TrailParameters.fromQuery(values);
+        CallerResolver.Authenticated auth;
+        try {
+            auth = callers.authenticate(call, now);
+        } catch (AuthenticationException e) {
+            AwsError error = new AwsError(e.failure().queryCode(), e.failure().status(), e.failure().message());
+            recordRefusal(e, call, "cloudwatch", action, error, requestId, requestParameters, List.of());
+            return xmlError(namespace, error, requestId);
+        }
+        Caller caller = auth.caller();
+        String region = auth.scope().region();
+        String permission = "cloudwatch:" + action;
+        Doc result = null;
+        AwsError failure = null;
+        long delay = 0;
+        try {
+            delay = faults.apply(permission, false);
+            authorizer.require(caller, permission, action.contains("Alarm") ? "arn:aws:cloudwatch:" + region + ":"
+                    + settings.accountId() + ":alarm:*" : "*", now, call.sourceIp(), region, null);
+            result = cloudWatch.handle(action, values, now);
+        } catch (AwsError e) {
+            failure = e;
+        }
+        TrailCall trailCall = new TrailCall(caller, "cloudwatch", action, now, region, call.sourceIp(),
+                call.header("user-agent"), requestParameters, null, failure == null ? null : failure.code(),
+                failure == null ? null : failure.getMessage(), requestId, CloudWatchApi.readOnly(action),
+                CloudWatchApi.DATA_EVENTS.contains(action), List.of());
+        recorder.record(trailCall, permission, auth.userKey());
+        HttpReply reply = failure != null ? xmlError(namespace, failure, requestId)
+                : HttpReply.of(200, XML, QueryXml.response(action, namespace, result, requestId))
                         .withHeaders(Map.of("x-amzn-RequestId", requestId));
         return delay > 0 ? reply.delayed(delay) : reply;
     }
