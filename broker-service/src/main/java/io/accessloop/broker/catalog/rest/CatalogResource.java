@@ -4,7 +4,7 @@ import io.accessloop.broker.catalog.domain.CatalogProblem;
 import io.accessloop.broker.catalog.service.CatalogStore;
 import io.accessloop.kit.problem.Problem;
 import io.accessloop.kit.problem.ProblemException;
-import io.accessloop.broker.support.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.accessloop.kit.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -3,7 +3,7 @@ package io.accessloop.broker.catalog.rest;
 import io.accessloop.broker.catalog.domain.Entitlement;
 import io.accessloop.broker.catalog.service.CatalogStore;
 import io.accessloop.broker.support.Page;
-import io.accessloop.broker.support.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.accessloop.kit.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -11,7 +11,7 @@ import io.accessloop.broker.request.service.RequestService;
 import io.accessloop.broker.support.Inputs;
 import io.accessloop.broker.support.Page;
 import io.accessloop.kit.problem.ProblemException;
-import io.accessloop.broker.support.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.accessloop.kit.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

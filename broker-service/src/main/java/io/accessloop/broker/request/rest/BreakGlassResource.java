@@ -2,7 +2,7 @@ package io.accessloop.broker.request.rest;
 
 import io.accessloop.broker.request.service.RequestService;
 import io.accessloop.kit.idempotency.IdempotencyKeys;
-import io.accessloop.broker.support.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.accessloop.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

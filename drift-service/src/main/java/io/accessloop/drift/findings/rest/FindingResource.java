@@ -5,7 +5,7 @@ import io.accessloop.drift.findings.repository.Finding;
 import io.accessloop.drift.findings.service.FindingQuery;
 import io.accessloop.drift.findings.service.SuppressionService;
 import io.accessloop.drift.web.Page;
-import io.accessloop.drift.web.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.accessloop.drift.web.Roles;
 import io.accessloop.kit.idempotency.IdempotencyKeys;
 import io.accessloop.kit.problem.ProblemException;

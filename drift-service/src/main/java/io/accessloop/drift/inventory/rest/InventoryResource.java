@@ -7,7 +7,7 @@ import io.accessloop.drift.inventory.repository.IamResource;
 import io.accessloop.drift.inventory.repository.IamResourceVersion;
 import io.accessloop.drift.inventory.service.SnapshotJson;
 import io.accessloop.drift.web.Page;
-import io.accessloop.drift.web.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.accessloop.drift.web.Roles;
 import io.accessloop.kit.problem.ProblemException;
 import io.accessloop.kit.security.Caller;

@@ -2,7 +2,7 @@ package io.accessloop.drift.reconcile.rest;
 
 import io.accessloop.drift.reconcile.repository.ReconcileRun;
 import io.accessloop.drift.reconcile.service.ReconcileService;
-import io.accessloop.drift.web.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.accessloop.drift.web.Roles;
 import io.accessloop.kit.problem.ProblemException;
 import io.accessloop.kit.security.Caller;

@@ -1,7 +1,7 @@
 package io.accessloop.lifecycle.audit.rest;
 
 import io.accessloop.kit.problem.ProblemException;
-import io.accessloop.lifecycle.security.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.accessloop.lifecycle.audit.domain.LedgerEntry;
 import io.accessloop.lifecycle.audit.repository.LedgerFilter;
 import io.accessloop.lifecycle.audit.repository.LedgerReader;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accessloop.kit.problem.ProblemException;
 import io.accessloop.lifecycle.hr.service.HrIntake;
-import io.accessloop.lifecycle.security.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

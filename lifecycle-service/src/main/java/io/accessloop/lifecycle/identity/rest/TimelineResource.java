@@ -7,7 +7,7 @@ import io.accessloop.lifecycle.audit.rest.AuditQuery;
 import io.accessloop.lifecycle.audit.repository.LedgerFilter;
 import io.accessloop.lifecycle.audit.repository.LedgerReader;
 import io.accessloop.lifecycle.identity.service.Identities;
-import io.accessloop.lifecycle.security.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

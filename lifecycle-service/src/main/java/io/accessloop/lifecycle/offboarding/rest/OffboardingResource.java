@@ -4,7 +4,7 @@ import io.accessloop.kit.idempotency.IdempotencyKeys;
 import io.accessloop.kit.problem.ProblemException;
 import io.accessloop.kit.security.Caller;
 import io.accessloop.lifecycle.offboarding.service.OffboardingCases;
-import io.accessloop.lifecycle.security.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

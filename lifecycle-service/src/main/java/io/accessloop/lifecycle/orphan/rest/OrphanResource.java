@@ -1,7 +1,7 @@
 package io.accessloop.lifecycle.orphan.rest;
 
 import io.accessloop.kit.problem.ProblemException;
-import io.accessloop.lifecycle.security.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

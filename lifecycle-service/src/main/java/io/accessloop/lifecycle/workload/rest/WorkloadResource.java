@@ -2,7 +2,7 @@ package io.accessloop.lifecycle.workload.rest;
 
 import io.accessloop.kit.problem.ProblemException;
 import io.accessloop.kit.security.Caller;
-import io.accessloop.lifecycle.security.CurrentCaller;
+import io.accessloop.kit.security.CurrentCaller;
 import io.accessloop.lifecycle.workload.domain.WorkloadIam;
 import io.accessloop.lifecycle.workload.service.WorkloadRetirement;
 import io.smallrye.common.annotation.Blocking;

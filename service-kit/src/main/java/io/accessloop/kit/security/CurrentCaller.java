@@ -1,18 +1,18 @@
-package io.accessloop.broker.support;
+package io.accessloop.kit.security;
 
 import io.accessloop.kit.problem.Problem;
 import io.accessloop.kit.problem.ProblemException;
-import io.accessloop.kit.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.security.Principal;
 import java.util.HashSet;
 
 /**
- * The signed-in person of the current request as a {@link Caller}. service-kit's request-scoped producer of the
- * {@code Caller} record cannot be injected (ArC refuses normal-scoped producers of final types), so the broker
- * resolves it through this request-scoped holder, with the same rules: no token → 401, no e-mail → 403.
+ * The signed-in person of the current request as a {@link Caller}: no token → 401, a token without an e-mail → 403.
+ * A request-scoped holder rather than a producer of the record, because normal-scoped beans need a proxyable
+ * (non-final) type and records are final.
  */
 @RequestScoped
 public class CurrentCaller {
@@ -35,18 +35,22 @@ public class CurrentCaller {
         if (identity.isAnonymous()) {
             throw new ProblemException(Problem.of(401, "unauthenticated", "Not signed in", "A bearer token is required"));
         }
-        String email = null;
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            email = jwt.getClaim("email");
-            if (email == null) {
-                email = jwt.getClaim("upn") != null ? jwt.getClaim("upn") : jwt.getClaim("preferred_username");
-            }
-        } else {
-            email = identity.getPrincipal().getName();
-        }
+        String email = email(identity.getPrincipal());
         if (email == null || !email.contains("@")) {
             throw ProblemException.forbidden("The token carries no e-mail address");
         }
         return new Caller(email, new HashSet<>(identity.getRoles()));
+    }
+
+    private static String email(Principal principal) {
+        if (principal instanceof JsonWebToken jwt) {
+            String email = jwt.getClaim("email");
+            if (email != null) {
+                return email;
+            }
+            String upn = jwt.getClaim("upn");
+            return upn != null ? upn : jwt.getClaim("preferred_username");
+        }
+        return principal.getName();
     }
 }
