@@ -15,12 +15,15 @@ fail() { printf '\033[31m[accessloop] %s\033[0m\n' "$*" >&2; exit 1; }
 
 stop_all() {
   trap - INT TERM EXIT
+  [[ ${#PIDS[@]} -eq 0 ]] && return
   say "stopping ${#PIDS[@]} processes…"
   for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill "${PIDS[i]}" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   say "stopped. Data kept in $RUN/data (deploy/run.sh --reset starts clean)."
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
 
 wait_http() { # name url seconds
   local name=$1 url=$2 limit=$3 start=$SECONDS
