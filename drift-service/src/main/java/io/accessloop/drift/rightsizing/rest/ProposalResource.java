@@ -1,5 +1,6 @@
 package io.accessloop.drift.rightsizing.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accessloop.drift.rightsizing.config.RightsizingSettings;
 import io.accessloop.drift.rightsizing.domain.ProposalStatus;
 import io.accessloop.drift.rightsizing.repository.ProposalRepository;
@@ -7,7 +8,6 @@ import io.accessloop.drift.rightsizing.service.ProposalService;
 import io.accessloop.kit.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,6 @@ import java.util.Locale;
 /** Right-sizing proposals: list, detail (diff, evidence, proof), compute, approve, reject, apply, roll back. */
 @Path("/api/v1/proposals")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ProposalResource {
 
     private static final int DEFAULT_LIMIT = 50;
@@ -36,9 +35,11 @@ public class ProposalResource {
     private final ProposalRepository repository;
     private final ProposalCaller callers;
     private final RightsizingSettings settings;
+    private final ObjectMapper json;
 
     ProposalResource(ProposalService service, ProposalRepository repository, ProposalCaller callers,
-                     RightsizingSettings settings) {
+                     RightsizingSettings settings, ObjectMapper json) {
+        this.json = json;
         this.service = service;
         this.repository = repository;
         this.callers = callers;
@@ -101,7 +102,7 @@ public class ProposalResource {
     @POST
     @Path("/{id}/reject")
     @Operation(summary = "Reject a proposed or approved change (security, admin)")
-    public Uni<ProposalViews.Detail> reject(@PathParam("id") String id, ProposalViews.Reason body) {
+    public Uni<ProposalViews.Detail> reject(@PathParam("id") String id, String body) {
         String by = callers.operator().email();
         return service.reject(id, by, reason(body)).map(ProposalViews.Detail::of);
     }
@@ -118,15 +119,26 @@ public class ProposalResource {
     @POST
     @Path("/{id}/rollback")
     @Operation(summary = "Restore the permissions an applied proposal replaced (security, admin)")
-    public Uni<ProposalViews.Detail> rollback(@PathParam("id") String id, ProposalViews.Reason body) {
+    public Uni<ProposalViews.Detail> rollback(@PathParam("id") String id, String body) {
         String by = callers.operator().email();
         String reason = reason(body);
         return service.rollBack(id, by, reason == null ? "manual rollback by " + by : reason)
                 .map(ProposalViews.Detail::of);
     }
 
-    private static String reason(ProposalViews.Reason body) {
-        String reason = body == null ? null : body.reason();
+    /** The optional {@code {"reason": …}} body of reject and rollback (any or no content type). */
+    private String reason(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        ProposalViews.Reason parsed;
+        try {
+            parsed = json.readValue(body, ProposalViews.Reason.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.invalid("The body must be a JSON object such as {\"reason\": \"…\"}",
+                    List.of("body: not JSON"));
+        }
+        String reason = parsed == null ? null : parsed.reason();
         if (reason != null && reason.length() > 1000) {
             throw ProblemException.invalid("reason is too long", List.of("reason: at most 1000 characters"));
         }

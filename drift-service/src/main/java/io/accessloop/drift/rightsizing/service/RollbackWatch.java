@@ -71,7 +71,9 @@ public class RollbackWatch {
 
     private Uni<Void> checkOne(Proposal p, RollbackRule rule, List<String> confirmed, List<String> rolledBack) {
         Instant now = clock.instant();
-        return Panache.withSession(() -> usage.deniedSince(p.principalArn(), p.appliedAt())).chain(denied -> {
+        // CloudTrail records carry whole seconds: a refusal in the second of the apply counts
+        return Panache.withSession(() -> usage.deniedSince(p.principalArn(),
+                p.appliedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).chain(denied -> {
             if (rule.triggers(denied)) {
                 String reason = denied + " AccessDenied errors for " + p.principalArn() + " since apply (threshold "
                         + rule.threshold() + ")";
