@@ -81,14 +81,23 @@ curl -fsS -X POST http://localhost:4566/_sandbox/seed/demo -H 'Content-Type: app
 wait_http keycloak http://localhost:9000/health/ready 240
 
 say "5/6 services…"
+# drift and lifecycle use the sandbox's bootstrap key; the broker uses the demo account's own accessloop-broker
+# user, which is what the entitlement roles trust
 export ACCESSLOOP_AWS_ENDPOINT_OVERRIDE=http://localhost:4566 ACCESSLOOP_AWS_ACCESS_KEY_ID=test ACCESSLOOP_AWS_SECRET_ACCESS_KEY=test
 export QUARKUS_STS_ENDPOINT_OVERRIDE=http://localhost:4566 QUARKUS_STS_AWS_CREDENTIALS_TYPE=static
-export QUARKUS_STS_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=test QUARKUS_STS_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=test
+export QUARKUS_STS_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=AKIAACCESSLOOPBROKER
+export QUARKUS_STS_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=accessloop-demo-broker-secret-key-0000000
+BROKER_ENV=(ACCESSLOOP_AWS_ACCESS_KEY_ID=AKIAACCESSLOOPBROKER
+  ACCESSLOOP_AWS_SECRET_ACCESS_KEY=accessloop-demo-broker-secret-key-0000000
+  ACCESSLOOP_BROKER_CATALOG_DIR="$ROOT/deploy/catalog"
+  ACCESSLOOP_BROKER_CONSOLE_FEDERATION_ENDPOINT=http://localhost:4566/federation)
 for svc in broker-service:8081 drift-service:8082 lifecycle-service:8083 portal:8080; do
   name=${svc%%:*}
   jar="$name/target/quarkus-app/quarkus-run.jar"
   [[ -f "$jar" ]] || { say "($name not built yet, skipped)"; continue; }
-  java -Xmx384m -jar "$jar" >"$LOGS/$name.log" 2>&1 &
+  extra=()
+  [[ "$name" == broker-service ]] && extra=("${BROKER_ENV[@]}")
+  env "${extra[@]}" java -Xmx384m -jar "$jar" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 done
 for svc in broker-service:8081 drift-service:8082 lifecycle-service:8083 portal:8080; do

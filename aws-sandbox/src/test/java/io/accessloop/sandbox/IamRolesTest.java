@@ -95,4 +95,25 @@ class IamRolesTest extends SandboxTestBase {
         assertThat(second.roles()).hasSize(3);
         assertThat(iam.listRolesPaginator().roles().stream().count()).isEqualTo(5);
     }
+
+    @Test
+    void iamCallsCarryRequestAndResourceTagsForAbac() {
+        iam.createRole(r -> r.roleName("red-app").assumeRolePolicyDocument(trustAccount())
+                .tags(Tag.builder().key("team").value("red").build()));
+        iam.createRole(r -> r.roleName("blue-app").assumeRolePolicyDocument(trustAccount())
+                .tags(Tag.builder().key("team").value("blue").build()));
+        iam.createUser(r -> r.userName("red-admin"));
+        iam.putUserPolicy(r -> r.userName("red-admin").policyName("abac").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:GetRole\","
+                        + "\"iam:TagRole\"],\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                        + "{\"aws:ResourceTag/team\":\"red\"}}}]}"));
+        var key = iam.createAccessKey(r -> r.userName("red-admin")).accessKey();
+        try (var redAdmin = AwsClients.iam(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                key.accessKeyId(), key.secretAccessKey()))) {
+            assertThat(redAdmin.getRole(r -> r.roleName("red-app")).role().roleName()).isEqualTo("red-app");
+            assertThatThrownBy(() -> redAdmin.getRole(r -> r.roleName("blue-app")))
+                    .isInstanceOfSatisfying(IamException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                            .isEqualTo("AccessDenied"));
+        }
+    }
 }

@@ -168,6 +168,16 @@ class IamUsersGroupsPoliciesTest extends SandboxTestBase {
                 .extracting(AttachedPolicy::policyArn).containsExactly(arn));
         assertThat(details.policies()).extracting(p -> p.policyName()).containsExactly("ops");
         assertThat(details.policies().get(0).policyVersionList()).hasSize(1);
+
+        var firstPage = iam.getAccountAuthorizationDetails(r -> r.maxItems(2));
+        assertThat(firstPage.isTruncated()).isTrue();
+        assertThat(firstPage.userDetailList()).hasSize(1);
+        assertThat(firstPage.groupDetailList()).hasSize(1);
+        assertThat(firstPage.roleDetailList()).isEmpty();
+        var rest = iam.getAccountAuthorizationDetails(r -> r.maxItems(2).marker(firstPage.marker()));
+        assertThat(rest.roleDetailList()).hasSize(1);
+        assertThat(rest.policies()).hasSize(1);
+        assertThat(rest.isTruncated()).isFalse();
     }
 
     @Test
@@ -179,5 +189,18 @@ class IamUsersGroupsPoliciesTest extends SandboxTestBase {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("user,arn,user_creation_time");
         assertThat(csv).contains("erin,arn:aws:iam::000000000000:user/erin");
         assertThat(csv.lines().filter(l -> l.startsWith("erin,")).findFirst().orElseThrow()).contains(",true,");
+    }
+
+    @Test
+    void userCleanUpListsAreAnsweredForExistingUsersOnly() {
+        iam.createUser(r -> r.userName("leaver"));
+        assertThat(iam.listSigningCertificates(r -> r.userName("leaver")).certificates()).isEmpty();
+        assertThat(iam.listSSHPublicKeys(r -> r.userName("leaver")).sshPublicKeys()).isEmpty();
+        assertThat(iam.listServiceSpecificCredentials(r -> r.userName("leaver")).serviceSpecificCredentials())
+                .isEmpty();
+        assertThatThrownBy(() -> iam.listSSHPublicKeys(r -> r.userName("nobody")))
+                .isInstanceOf(NoSuchEntityException.class);
+        assertThat(iam.listAccountAliases().accountAliases()).isEmpty();
+        assertThatThrownBy(iam::getAccountPasswordPolicy).isInstanceOf(NoSuchEntityException.class);
     }
 }

@@ -196,6 +196,11 @@ class StsTest extends SandboxTestBase {
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken"));
             }
         }
+        assertThat(sandbox.trail().all()).filteredOn(e -> e.json().contains("\"errorCode\":\"ExpiredToken\""))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.eventName()).isEqualTo("ListRoles");
+                    assertThat(e.username()).isEqualTo("short");
+                });
     }
 
     @Test

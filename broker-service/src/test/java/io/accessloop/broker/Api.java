@@ -19,6 +19,8 @@ public final class Api {
     public static final String DAVE = "dave@example.com";
     public static final String MALLORY = "mallory@example.com";
     public static final String SEC = "sec@example.com";
+    public static final String ERIN = "erin@example.com";
+    public static final String ADMIN = "admin@example.com";
 
     private Api() {
     }
@@ -27,8 +29,11 @@ public final class Api {
         return switch (person) {
             case ALICE -> new String[] {"employee", "payments"};
             case DAVE -> new String[] {"employee", "platform", "payments"};
-            case BOB, CAROL -> new String[] {"employee", "approver", "payments-leads", "platform-leads"};
+            case BOB -> new String[] {"employee", "approver", "payments-leads", "platform-leads"};
+            case CAROL -> new String[] {"employee", "approver", "payments-leads", "platform-leads", "payments"};
             case SEC -> new String[] {"employee", "security"};
+            case ERIN -> new String[] {"employee", "payments"};
+            case ADMIN -> new String[] {"employee", "admin"};
             default -> new String[] {"employee", "marketing"};
         };
     }

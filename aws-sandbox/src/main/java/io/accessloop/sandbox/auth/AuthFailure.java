@@ -11,6 +11,8 @@ public enum AuthFailure {
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", "InvalidSignatureException", 403,
             "The request signature we calculated does not match the signature you provided. Check your AWS Secret "
                     + "Access Key and signing method. Consult the service documentation for details."),
+    SIGNATURE_EXPIRED("SignatureDoesNotMatch", "InvalidSignatureException", 403,
+            "Signature expired: the presigned request is past its X-Amz-Expires."),
     EXPIRED_TOKEN("ExpiredToken", "ExpiredTokenException", 403,
             "The security token included in the request is expired");
 

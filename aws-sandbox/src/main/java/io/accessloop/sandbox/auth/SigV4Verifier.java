@@ -51,6 +51,10 @@ public final class SigV4Verifier {
     public SignedRequest scopeOf(HttpCall call) {
         String authorization = call.header("authorization");
         if (authorization == null || !authorization.startsWith(ALGORITHM)) {
+            Map<String, String> query = call.queryParameters();
+            if (ALGORITHM.equals(query.get("X-Amz-Algorithm"))) {
+                return parsePresigned(query).scope;
+            }
             throw new AuthenticationException(AuthFailure.MISSING_AUTHENTICATION);
         }
         return parse(authorization).scope;
@@ -58,33 +62,53 @@ public final class SigV4Verifier {
 
     public SignedRequest verify(HttpCall call, Instant now) {
         String authorization = call.header("authorization");
-        if (authorization == null || !authorization.startsWith(ALGORITHM)) {
-            throw new AuthenticationException(AuthFailure.MISSING_AUTHENTICATION);
+        boolean presigned = false;
+        ParsedAuthorization parsed;
+        String amzDate;
+        String token;
+        if (authorization != null && authorization.startsWith(ALGORITHM)) {
+            parsed = parse(authorization);
+            amzDate = call.header("x-amz-date");
+            token = call.header("x-amz-security-token");
+        } else {
+            Map<String, String> query = call.queryParameters();
+            if (!ALGORITHM.equals(query.get("X-Amz-Algorithm"))) {
+                throw new AuthenticationException(AuthFailure.MISSING_AUTHENTICATION);
+            }
+            presigned = true;
+            parsed = parsePresigned(query);
+            amzDate = query.get("X-Amz-Date");
+            token = query.get("X-Amz-Security-Token");
+            checkNotExpired(amzDate, query.get("X-Amz-Expires"), now);
         }
-        ParsedAuthorization parsed = parse(authorization);
         KeyMaterial key = keys.apply(parsed.scope.accessKeyId());
         if (key == null || !key.active()) {
             throw new AuthenticationException(AuthFailure.INVALID_CLIENT_TOKEN_ID);
         }
-        String amzDate = call.header("x-amz-date");
         if (amzDate == null || amzDate.length() < 8 || !amzDate.startsWith(parsed.scope.date())) {
             throw new AuthenticationException(AuthFailure.SIGNATURE_DOES_NOT_MATCH);
         }
-        String canonical = canonicalRequest(call, parsed.signedHeaders);
-        String stringToSign = ALGORITHM + '\n' + amzDate + '\n' + parsed.scopeText + '\n'
-                + HEX.formatHex(digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        byte[] expected = hmac(signingKey(key.secretAccessKey(), parsed.scope), stringToSign);
         byte[] given;
         try {
             given = HEX.parseHex(parsed.signature);
         } catch (IllegalArgumentException e) {
             throw new AuthenticationException(AuthFailure.SIGNATURE_DOES_NOT_MATCH);
         }
-        if (!MessageDigest.isEqual(expected, given)) {
+        byte[] signingKey = signingKey(key.secretAccessKey(), parsed.scope);
+        boolean matches = false;
+        for (String payloadHash : payloadHashes(call, presigned)) {
+            String canonical = canonicalRequest(call, parsed.signedHeaders, payloadHash);
+            String stringToSign = ALGORITHM + '\n' + amzDate + '\n' + parsed.scopeText + '\n'
+                    + HEX.formatHex(digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            if (MessageDigest.isEqual(hmac(signingKey, stringToSign), given)) {
+                matches = true;
+                break;
+            }
+        }
+        if (!matches) {
             throw new AuthenticationException(AuthFailure.SIGNATURE_DOES_NOT_MATCH);
         }
         if (key.temporary()) {
-            String token = call.header("x-amz-security-token");
             if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                     key.sessionToken().getBytes(StandardCharsets.UTF_8))) {
                 throw new AuthenticationException(AuthFailure.INVALID_CLIENT_TOKEN_ID);
@@ -126,7 +150,53 @@ public final class SigV4Verifier {
                 List.of(signedHeaders.split(";")), signature);
     }
 
-    private String canonicalRequest(HttpCall call, List<String> signedHeaders) {
+    /** The payload hashes a signer may have used: the declared one, or the body's (presigned: also unsigned). */
+    private List<String> payloadHashes(HttpCall call, boolean presigned) {
+        String declared = call.header("x-amz-content-sha256");
+        if (declared != null) {
+            return List.of(declared);
+        }
+        String hashed = HEX.formatHex(digest(call.body()));
+        return presigned ? List.of(hashed, "UNSIGNED-PAYLOAD") : List.of(hashed);
+    }
+
+    private static void checkNotExpired(String amzDate, String expires, Instant now) {
+        try {
+            Instant signedAt = java.time.LocalDateTime.parse(amzDate,
+                    java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")).toInstant(java.time.ZoneOffset.UTC);
+            long seconds = Long.parseLong(expires);
+            if (seconds < 1 || seconds > 604_800) {
+                throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE);
+            }
+            if (now.isAfter(signedAt.plusSeconds(seconds))) {
+                throw new AuthenticationException(AuthFailure.SIGNATURE_EXPIRED);
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof AuthenticationException auth) {
+                throw auth;
+            }
+            throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE);
+        }
+    }
+
+    private static ParsedAuthorization parsePresigned(Map<String, String> query) {
+        String credential = query.get("X-Amz-Credential");
+        String signedHeaders = query.get("X-Amz-SignedHeaders");
+        String signature = query.get("X-Amz-Signature");
+        if (credential == null || signedHeaders == null || signature == null || query.get("X-Amz-Date") == null
+                || query.get("X-Amz-Expires") == null) {
+            throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE);
+        }
+        String[] scope = credential.split("/");
+        if (scope.length != 5 || !"aws4_request".equals(scope[4])) {
+            throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE);
+        }
+        return new ParsedAuthorization(new SignedRequest(scope[0], scope[1], scope[2], scope[3]),
+                scope[1] + '/' + scope[2] + '/' + scope[3] + "/aws4_request",
+                List.of(signedHeaders.split(";")), signature);
+    }
+
+    private String canonicalRequest(HttpCall call, List<String> signedHeaders, String payloadHash) {
         StringBuilder b = new StringBuilder(512);
         b.append(call.method()).append('\n');
         b.append(canonicalUri(call.path())).append('\n');
@@ -136,8 +206,7 @@ public final class SigV4Verifier {
             b.append(name).append(':').append(value == null ? "" : value.trim().replaceAll(" +", " ")).append('\n');
         }
         b.append('\n').append(String.join(";", signedHeaders)).append('\n');
-        String payloadHash = call.header("x-amz-content-sha256");
-        b.append(payloadHash != null ? payloadHash : HEX.formatHex(digest(call.body())));
+        b.append(payloadHash);
         return b.toString();
     }
 
@@ -162,7 +231,7 @@ public final class SigV4Verifier {
         }
         List<String[]> pairs = new ArrayList<>();
         for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
+            if (pair.isEmpty() || pair.startsWith("X-Amz-Signature=")) {
                 continue;
             }
             int eq = pair.indexOf('=');

@@ -21,10 +21,14 @@ public final class CloudTrailApi {
     private static final Set<String> KEYS = Set.of("EventId", "EventName", "ReadOnly", "Username", "ResourceType",
             "ResourceName", "EventSource", "AccessKeyId");
 
-    private final TrailLog log;
+    private static final java.time.Duration RETENTION = java.time.Duration.ofDays(90);
 
-    public CloudTrailApi(TrailLog log) {
+    private final TrailLog log;
+    private final java.util.function.Supplier<Instant> clock;
+
+    public CloudTrailApi(TrailLog log, java.util.function.Supplier<Instant> clock) {
         this.log = log;
+        this.clock = clock;
     }
 
     public static boolean readOnly(String operation) {
@@ -54,7 +58,9 @@ public final class CloudTrailApi {
         if (start != null && end != null && start.isAfter(end)) {
             throw new AwsError("InvalidTimeRangeException", 400, "Start time must be before end time.");
         }
-        Predicate<TrailEvent> filter = e -> (start == null || !e.eventTime().isBefore(start))
+        Instant oldest = clock.get().minus(RETENTION);
+        Predicate<TrailEvent> filter = e -> !e.eventTime().isBefore(oldest)
+                && (start == null || !e.eventTime().isBefore(start))
                 && (end == null || !e.eventTime().isAfter(end));
         JsonNode attributes = body.get("LookupAttributes");
         if (attributes != null && !attributes.isNull()) {

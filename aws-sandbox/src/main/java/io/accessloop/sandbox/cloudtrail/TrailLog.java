@@ -40,7 +40,7 @@ public final class TrailLog {
             event = new TrailEvent(nextSequence++, eventId, call.eventName(),
                     TrailRecords.eventSource(call.service()), call.time(), call.readOnly(),
                     TrailRecords.username(call.caller()), call.caller().accessKeyId(), call.region(),
-                    call.resources(), record, json);
+                    call.resources(), json);
             events.add(event);
             if (events.size() > capacity) {
                 events.subList(0, events.size() - capacity).clear();

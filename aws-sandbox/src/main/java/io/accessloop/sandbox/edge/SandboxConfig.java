@@ -62,7 +62,7 @@ public interface SandboxConfig {
         Duration flushInterval();
 
         /** How many events LookupEvents keeps (oldest dropped first). */
-        @WithDefault("200000")
+        @WithDefault("50000")
         int capacity();
     }
 

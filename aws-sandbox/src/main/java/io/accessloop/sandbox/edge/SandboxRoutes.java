@@ -8,7 +8,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -22,10 +21,30 @@ import java.util.Map;
 @ApplicationScoped
 public class SandboxRoutes {
 
+    private static final int MAX_BODY = 10 * 1024 * 1024;
+
     void routes(@Observes Router router, Sandbox sandbox) {
-        router.routeWithRegex("^/(?!q/).*").order(Integer.MAX_VALUE - 10)
-                .handler(BodyHandler.create().setBodyLimit(10L * 1024 * 1024))
-                .handler(rc -> dispatch(rc, sandbox, rc.body().buffer()));
+        router.routeWithRegex("^/(?!q/).*").order(Integer.MAX_VALUE - 10).handler(rc -> {
+            // The raw body, unparsed: SigV4 needs the exact bytes, and a malformed form must reach the engine
+            // (which answers with AWS's error) instead of failing in a form decoder.
+            HttpServerRequest request = rc.request();
+            Buffer body = Buffer.buffer();
+            request.handler(chunk -> {
+                if (body.length() + chunk.length() > MAX_BODY) {
+                    rc.response().setStatusCode(413).end();
+                    request.connection().close();
+                    return;
+                }
+                body.appendBuffer(chunk);
+            });
+            request.exceptionHandler(rc::fail);
+            request.endHandler(done -> {
+                if (!rc.response().ended()) {
+                    dispatch(rc, sandbox, body);
+                }
+            });
+            request.resume();
+        });
     }
 
     private static void dispatch(RoutingContext rc, Sandbox sandbox, Buffer buffer) {
@@ -34,6 +53,10 @@ public class SandboxRoutes {
         MultiMap all = request.headers();
         for (String name : all.names()) {
             headers.put(name.toLowerCase(), String.join(",", all.getAll(name)));
+        }
+        if (!headers.containsKey("host") && request.host() != null) {
+            // HTTP/2 carries the host in :authority; SigV4 signs it as "host".
+            headers.put("host", request.host());
         }
         String ip = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().hostAddress();
         HttpCall call = new HttpCall(request.method().name(), request.path(), request.query(), headers,

@@ -50,6 +50,18 @@ final class CallerResolver {
     }
 
     Authenticated authenticate(HttpCall call, Instant now) {
+        try {
+            return authenticateOrThrow(call, now);
+        } catch (AuthenticationException e) {
+            if (e.failure() == AuthFailure.EXPIRED_TOKEN && e.caller() == null) {
+                Session session = sessions.find(verifier.scopeOf(call).accessKeyId());
+                throw new AuthenticationException(AuthFailure.EXPIRED_TOKEN, session == null ? null : session.caller());
+            }
+            throw e;
+        }
+    }
+
+    private Authenticated authenticateOrThrow(HttpCall call, Instant now) {
         SignedRequest scope;
         if (settings.verifySignatures()) {
             scope = verifier.verify(call, now);
@@ -85,6 +97,10 @@ final class CallerResolver {
             throw new AuthenticationException(AuthFailure.INVALID_CLIENT_TOKEN_ID);
         }
         return new Authenticated(session.caller(), scope, null);
+    }
+
+    SignedRequest scopeOf(HttpCall call) {
+        return verifier.scopeOf(call);
     }
 
     KeyMaterial bootstrap() {

@@ -89,7 +89,7 @@ public final class Sandbox implements AutoCloseable {
         if (logFiles != null) {
             trail.sink(logFiles::accept);
         }
-        this.cloudTrail = new CloudTrailApi(trail);
+        this.cloudTrail = new CloudTrailApi(trail, clock::now);
         settings.notificationTargets().forEach(notifier::add);
         this.configRecorder = new ConfigRecorder(settings.accountId(), settings.region(), notifier);
         iamStore.listener(configRecorder);
@@ -135,6 +135,11 @@ public final class Sandbox implements AutoCloseable {
 
     public io.accessloop.sandbox.control.FaultInjector faults() {
         return faults;
+    }
+
+    /** Every IAM action the sandbox answers. */
+    public java.util.Set<String> iamActionNames() {
+        return java.util.Set.copyOf(iam.registry().names());
     }
 
     public Authorizer authorizer() {
@@ -205,6 +210,26 @@ public final class Sandbox implements AutoCloseable {
         return recorder.record(call, iamAction, key);
     }
 
+    /** A refused call whose signer is known (an expired session) still leaves a CloudTrail record. */
+    private void recordRefusal(AuthenticationException e, HttpCall call, String service, String action,
+                               AwsError error, String requestId, Map<String, Object> requestParameters,
+                               List<Map<String, String>> resources) {
+        if (e.caller() == null) {
+            return;
+        }
+        String region;
+        try {
+            region = callers.scopeOf(call).region();
+        } catch (AuthenticationException unparsable) {
+            region = settings.region();
+        }
+        boolean readOnly = action.startsWith("Get") || action.startsWith("List") || action.startsWith("Lookup")
+                || action.startsWith("Describe");
+        trail.record(new TrailCall(e.caller(), service, action, clock.now(), region, call.sourceIp(),
+                call.header("user-agent"), requestParameters, null, error.code(), error.getMessage(), requestId,
+                readOnly, false, resources));
+    }
+
     private void recordConsoleLogin(Caller caller, String sourceIp) {
         Instant now = clock.now();
         trail.record(new TrailCall(caller, "signin", "ConsoleLogin", now, settings.region(), sourceIp, null, null,
@@ -246,8 +271,10 @@ public final class Sandbox implements AutoCloseable {
         try {
             auth = callers.authenticate(call, now);
         } catch (AuthenticationException e) {
-            return xmlError(namespace, new AwsError(e.failure().queryCode(), e.failure().status(),
-                    e.failure().message()), requestId);
+            AwsError error = new AwsError(e.failure().queryCode(), e.failure().status(), e.failure().message());
+            recordRefusal(e, call, isSts ? "sts" : "iam", action, error, requestId,
+                    TrailParameters.fromQuery(values), CallRecorder.resources(values, settings.accountId()));
+            return xmlError(namespace, error, requestId);
         }
         Caller caller = auth.caller();
         String region = auth.scope().region();
@@ -264,7 +291,8 @@ public final class Sandbox implements AutoCloseable {
             } else {
                 IamCall iamCall = new IamCall(params, caller, now, region);
                 String resource = iamAction.resource().apply(iamCall);
-                authorizer.require(caller, permission, resource, now, call.sourceIp(), region, null);
+                authorizer.require(caller, permission, resource, now, call.sourceIp(), region,
+                        context -> IamRequestContext.add(context, params, iamStore));
                 result = iamAction.handler().apply(iamCall);
             }
         } catch (AwsError e) {
@@ -305,7 +333,9 @@ public final class Sandbox implements AutoCloseable {
         try {
             auth = callers.authenticate(call, now);
         } catch (AuthenticationException e) {
-            return JsonProtocol.error(new AwsError(e.failure().jsonCode(), 400, e.failure().message()), requestId);
+            AwsError error = new AwsError(e.failure().jsonCode(), 400, e.failure().message());
+            recordRefusal(e, call, service, operation, error, requestId, Map.of(), List.of());
+            return JsonProtocol.error(error, requestId);
         }
         JsonNode body = call.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.tryParse(call.body());
         if (body == null || !body.isObject()) {

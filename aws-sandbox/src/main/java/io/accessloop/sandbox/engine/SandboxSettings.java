@@ -22,6 +22,6 @@ public record SandboxSettings(String accountId, String region, String bootstrapA
 
     public static SandboxSettings defaults() {
         return new SandboxSettings("000000000000", "us-east-1", "test", "test", true, Optional.empty(),
-                Duration.ofSeconds(5), List.of(), "empty", 200_000);
+                Duration.ofSeconds(5), List.of(), "empty", 50_000);
     }
 }

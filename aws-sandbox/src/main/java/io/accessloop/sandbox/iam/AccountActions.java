@@ -41,6 +41,12 @@ final class AccountActions {
             return Doc.of().with("Content", Base64.getEncoder().encodeToString(report.getBytes(StandardCharsets.UTF_8)))
                     .with("ReportFormat", "text/csv").with("GeneratedTime", reportGenerated);
         });
+        registry.read("ListAccountAliases", c -> "*", c -> Doc.of().with("AccountAliases", List.of())
+                .with("IsTruncated", false));
+        registry.read("GetAccountPasswordPolicy", c -> "*", c -> {
+            throw AwsError.noSuchEntity("The Password Policy with domain name " + store.accountId()
+                    + " cannot be found.");
+        });
         registerInstanceProfiles();
     }
 
@@ -102,8 +108,25 @@ final class AccountActions {
                 d.with("PolicyVersionList", versions);
                 policies.add(d);
             }
-            Doc out = Doc.of().with("UserDetailList", users).with("GroupDetailList", groups)
-                    .with("RoleDetailList", roles).with("Policies", policies).with("IsTruncated", false);
+            // MaxItems/Marker page across the four lists together, in this order, as IAM does.
+            List<Doc[]> all = new ArrayList<>();
+            users.forEach(d -> all.add(new Doc[] {d, null, null, null}));
+            groups.forEach(d -> all.add(new Doc[] {null, d, null, null}));
+            roles.forEach(d -> all.add(new Doc[] {null, null, d, null}));
+            policies.forEach(d -> all.add(new Doc[] {null, null, null, d}));
+            Doc paging = Doc.of();
+            List<Doc[]> page = IamSupport.page(c.params(), all, paging);
+            List<List<Doc>> lists = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (Doc[] entry : page) {
+                for (int i = 0; i < 4; i++) {
+                    if (entry[i] != null) {
+                        lists.get(i).add(entry[i]);
+                    }
+                }
+            }
+            Doc out = Doc.of().with("UserDetailList", lists.get(0)).with("GroupDetailList", lists.get(1))
+                    .with("RoleDetailList", lists.get(2)).with("Policies", lists.get(3));
+            out.putAll(paging);
             return out;
         });
     }

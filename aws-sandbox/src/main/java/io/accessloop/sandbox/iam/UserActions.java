@@ -88,9 +88,24 @@ final class UserActions {
             out.putAll(paging);
             return out;
         }));
+        // The sandbox issues no signing certificates, SSH keys or service-specific credentials: these lists are
+        // truthfully empty, so clean-up code that walks them (as user deletion requires) works unchanged.
+        emptyUserList("ListSigningCertificates", "Certificates");
+        emptyUserList("ListSSHPublicKeys", "SSHPublicKeys");
+        emptyUserList("ListServiceSpecificCredentials", "ServiceSpecificCredentials");
         registerAccessKeys();
         registerLoginProfiles();
         registerMfa();
+    }
+
+    private void emptyUserList(String action, String field) {
+        registry.read(action, registry::userArnFromParams, c -> {
+            String name = userNameOrCaller(c);
+            return store.read(() -> {
+                store.user(name);
+                return Doc.of().with(field, List.of()).with("IsTruncated", false);
+            });
+        });
     }
 
     private static String userName(IamCall c) {

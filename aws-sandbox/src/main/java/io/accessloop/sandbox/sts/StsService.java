@@ -115,7 +115,11 @@ public final class StsService {
         boolean chained = caller.type() == Caller.Type.ASSUMED_ROLE;
         Integer requested = p.integer("DurationSeconds");
 
-        Role role = iam.read(() -> iam.findRole(matcher.group(2)));
+        RoleView role = iam.read(() -> {
+            Role found = iam.findRole(matcher.group(2));
+            return found == null ? null : new RoleView(found, found.name(), found.arn(), found.id(),
+                    found.trustPolicy(), found.maxSessionDuration());
+        });
         if (role == null || !role.arn().equals(roleArn) || !matcher.group(1).equals(iam.accountId())) {
             throw Authorizer.denied(caller, "sts:AssumeRole", roleArn,
                     io.accessloop.iam.eval.Decision.IMPLICIT_DENY);
@@ -165,7 +169,7 @@ public final class StsService {
                 sessionPolicies.arns, chained, false);
         KeyMaterial key = new KeyMaterial(accessKeyId, Ids.secretAccessKey(), Ids.sessionToken(), expiration, true);
         sessions.add(new Session(key, session), call.now());
-        role.markUsed(call.now(), call.region());
+        role.entity().markUsed(call.now(), call.region());
         int packed = packedSize(sessionPolicies, sessionTags);
         return Doc.of()
                 .with("Credentials", credentials(key))
@@ -174,7 +178,12 @@ public final class StsService {
                 .with("SourceIdentity", effectiveSourceIdentity);
     }
 
-    private static void requireTrust(PolicyDocument trust, Role role, Caller caller, String action,
+    /** The role's fields read under the IAM read lock. */
+    private record RoleView(Role entity, String name, String arn, String id, String trustPolicy,
+                            int maxSessionDuration) {
+    }
+
+    private static void requireTrust(PolicyDocument trust, RoleView role, Caller caller, String action,
                                      RequestContext context) {
         if (!TrustEvaluator.trustPolicyPermits(trust, role.arn(), caller.arn(), action, context)) {
             throw Authorizer.denied(caller, action, role.arn(), io.accessloop.iam.eval.Decision.IMPLICIT_DENY);

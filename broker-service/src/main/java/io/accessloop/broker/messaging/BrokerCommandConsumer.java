@@ -32,7 +32,7 @@ public class BrokerCommandConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onCommand(String body) {
+    public Uni<Void> onCommand(Object body) {
         return inbox.receive(CONSUMER, body, this::handle);
     }
 

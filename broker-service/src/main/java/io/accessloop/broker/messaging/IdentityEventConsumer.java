@@ -38,7 +38,7 @@ public class IdentityEventConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onIdentity(String body) {
+    public Uni<Void> onIdentity(Object body) {
         return inbox.receive(CONSUMER, body, this::handle);
     }
 

@@ -51,7 +51,7 @@ class RightsizingFlowTest {
     @BeforeEach
     void seedTheDemo() {
         db.query("delete from rs_usage_daily; delete from rs_denied_call; delete from rs_usage_source; "
-                + "delete from rs_proposal").execute().await().indefinitely();
+                + "delete from rs_proposal; delete from finding where rule = 'rightsizing-rolled-back'").execute().await().indefinitely();
         workload = new DemoWorkload();
         workload.seed();
     }
@@ -134,11 +134,19 @@ class RightsizingFlowTest {
         assertThat(events("io.accessloop.drift.rightsizing.proposed.v1")).isEqualTo(1);
         assertThat(events("io.accessloop.drift.rightsizing.applied.v1")).isEqualTo(1);
         assertThat(events("io.accessloop.drift.rightsizing.rolledback.v1")).isEqualTo(1);
+        given().header("Authorization", AUDITOR).get("/api/v1/findings?rule=rightsizing-rolled-back").then()
+                .statusCode(200).body("items.find { it.principalArn == '" + DemoWorkload.ROLE_ARN + "' }.severity",
+                        equalTo("high"));
     }
 
     @Test
     void aProposalOfAChangedPrincipalIsSupersededInsteadOfApplied() throws Throwable {
         collect();
+        assertThat(collect().mappedRecords()).as("the checkpoint keeps a second poll from counting again").isZero();
+        var row = db.preparedQuery("select count(*), sum(allowed) from rs_usage_daily where principal_arn = $1")
+                .execute(Tuple.of(DemoWorkload.ROLE_ARN)).await().indefinitely().iterator().next();
+        assertThat(row.getLong(0)).as("one row per day, action and resource").isEqualTo(61);
+        assertThat(row.getLong(1)).isEqualTo(61);
         String id = compute(30).getString("proposal.id");
         given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
         workload.iam.putRolePolicy(r -> r.roleName("workload-reporting").policyName("extra").policyDocument(
@@ -165,6 +173,8 @@ class RightsizingFlowTest {
                 .post("/api/v1/proposals/" + id + "/rollback").then().statusCode(200)
                 .body("status", equalTo("ROLLED_BACK")).body("closeReason", equalTo("the team asked"));
         assertThat(inlinePolicies()).containsExactlyInAnyOrder("s3-read", "rds-write");
+        assertThat(db.query("select count(*) from finding where rule = 'rightsizing-rolled-back'").execute().await()
+                .indefinitely().iterator().next().getLong(0)).as("a person's rollback opens no finding").isZero();
         given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/rollback").then().statusCode(409);
 
         given().header("Authorization", SECURITY).contentType(ContentType.JSON)

@@ -35,15 +35,29 @@ public final class TrustEvaluator {
         return PolicyEvaluator.evaluateExplained(new AuthorizationRequest(callerArn, action, roleArn, context), set);
     }
 
-    /** A whole AssumeRole call: the role, and source identity and session tags when the call sets them. */
+    /**
+     * A whole AssumeRole call: the role, and source identity and session tags when the call sets them. Unlike other
+     * resource policies, a role's trust policy must grant each of these actions itself: the caller's identity
+     * policies alone never let anyone assume a role, set a source identity or tag a session.
+     */
     public static TrustDecision assumeRole(PolicyDocument trustPolicy, String roleArn, String callerArn,
             RequestContext context, PolicySet callerPolicies, boolean setsSourceIdentity, boolean tagsSession) {
-        EvaluationResult assume = evaluate(trustPolicy, roleArn, callerArn, ASSUME_ROLE, context, callerPolicies);
+        EvaluationResult assume = evaluateTrusted(trustPolicy, roleArn, callerArn, ASSUME_ROLE, context, callerPolicies);
         EvaluationResult source = setsSourceIdentity
-                ? evaluate(trustPolicy, roleArn, callerArn, SET_SOURCE_IDENTITY, context, callerPolicies) : null;
+                ? evaluateTrusted(trustPolicy, roleArn, callerArn, SET_SOURCE_IDENTITY, context, callerPolicies) : null;
         EvaluationResult tags = tagsSession
-                ? evaluate(trustPolicy, roleArn, callerArn, TAG_SESSION, context, callerPolicies) : null;
+                ? evaluateTrusted(trustPolicy, roleArn, callerArn, TAG_SESSION, context, callerPolicies) : null;
         return new TrustDecision(assume, source, tags);
+    }
+
+    private static EvaluationResult evaluateTrusted(PolicyDocument trustPolicy, String roleArn, String callerArn,
+            String action, RequestContext context, PolicySet callerPolicies) {
+        EvaluationResult result = evaluate(trustPolicy, roleArn, callerArn, action, context, callerPolicies);
+        if (result.isAllowed() && !trustPolicyPermits(trustPolicy, roleArn, callerArn, action, context)) {
+            return new EvaluationResult(Decision.IMPLICIT_DENY, result.matchedStatements(),
+                    "the trust policy of " + roleArn + " does not grant " + action + " to " + callerArn);
+        }
+        return result;
     }
 
     /**

@@ -84,6 +84,27 @@ class TrustEvaluatorTest {
     }
 
     @Test
+    void identityPolicyCannotStandInForTheTrustPolicysOwnGrantOfSourceIdentityAndTags() {
+        PolicyDocument accountTrust = trust("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111122223333:root'},"
+                + "'Action':'sts:AssumeRole'}");
+        String user = "arn:aws:iam::111122223333:user/alice";
+        PolicySet mayDoAllSts = PolicySet.ofIdentity(PolicyParser.parse(("{'Version':'2012-10-17','Statement':"
+                + "{'Effect':'Allow','Action':'sts:*','Resource':'*'}}").replace('\'', '"')));
+
+        TrustDecision plain = TrustEvaluator.assumeRole(accountTrust, ROLE, user, RequestContext.empty(), mayDoAllSts,
+                false, false);
+        TrustDecision withSourceAndTags = TrustEvaluator.assumeRole(accountTrust, ROLE, user,
+                RequestContext.builder().put("sts:SourceIdentity", "alice@example.com").build(), mayDoAllSts,
+                true, true);
+
+        assertThat(plain.allowed()).isTrue();
+        assertThat(withSourceAndTags.allowed()).isFalse();
+        assertThat(withSourceAndTags.setSourceIdentity().isAllowed()).isFalse();
+        assertThat(withSourceAndTags.setSourceIdentity().reason()).contains("does not grant sts:SetSourceIdentity");
+        assertThat(withSourceAndTags.tagSession().isAllowed()).isFalse();
+    }
+
+    @Test
     void crossAccountCallerNeedsBothSides() {
         PolicyDocument crossTrust = trust("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::999988887777:root'},"
                 + "'Action':'sts:AssumeRole','Condition':{'StringEquals':{'sts:ExternalId':'ext-1'}}}");

@@ -20,6 +20,9 @@ public interface LifecycleSettings {
     /** Offboarding cases. */
     Offboarding offboarding();
 
+    /** The inactive IAM users and keys sweep. */
+    Inactive inactive();
+
     interface Expiry {
         /** Most due grants one sweep transaction claims; the sweep repeats until nothing is due. */
         @WithDefault("500")
@@ -63,5 +66,31 @@ public interface LifecycleSettings {
         /** What happens to a leaver's IAM user once stripped of credentials, groups and policies: delete or tag. */
         @WithDefault("delete")
         String userDisposition();
+    }
+
+    interface Inactive {
+        /** How often the sweep runs, e.g. {@code 24h}; {@code off} disables it on this replica. */
+        @WithDefault("24h")
+        String every();
+
+        /** Only users under this IAM path are swept. */
+        @WithDefault("/")
+        String pathPrefix();
+
+        /** No console sign-in and no key use for this long: keys deactivated, login profile removed. */
+        @WithDefault("P90D")
+        Duration disableAfter();
+
+        /** Disabled users are deleted this long after being disabled. */
+        @WithDefault("P30D")
+        Duration deleteAfter();
+
+        /** Active access keys older than this get a notice... */
+        @WithDefault("P90D")
+        Duration keyMaxAge();
+
+        /** ...and are deactivated this long after it. */
+        @WithDefault("P14D")
+        Duration keyNotice();
     }
 }

@@ -22,6 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +50,8 @@ public class DriftPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance findings(Page<Finding> page, FindingFilter filter, List<String> statuses,
-                                                List<String> severities, List<String> sorts);
+        static native TemplateInstance findings(Page<Finding> page, FindingFilter filter, String nextLink,
+                                                List<String> statuses, List<String> severities, List<String> sorts);
 
         static native TemplateInstance detail(Finding finding, int maxDays, String idempotencyKey);
     }
@@ -66,7 +71,25 @@ public class DriftPage {
         FindingFilter filter = new FindingFilter(oneOf(status == null ? "OPEN" : status, STATUSES, "status"),
                 oneOf(severity, SEVERITIES, "severity"), text(rule, "rule"), text(principal, "principal"),
                 oneOf(sort == null ? "-severity" : sort, SORTS, "sort"), text(cursor, "cursor"));
-        return Templates.findings(drift.findings(filter), filter, STATUSES, SEVERITIES, SORTS);
+        Page<Finding> page = drift.findings(filter);
+        return Templates.findings(page, filter, nextLink(filter, page.nextCursor()), STATUSES, SEVERITIES, SORTS);
+    }
+
+    /** The link to the next page with the same filters, every value URL-encoded. */
+    static String nextLink(FindingFilter f, String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("status", f.status());
+        query.put("severity", f.severity());
+        query.put("rule", f.rule());
+        query.put("principalArn", f.principalArn());
+        query.put("sort", f.sort());
+        query.put("cursor", cursor);
+        return "/drift?" + query.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     @GET

@@ -105,6 +105,85 @@ class MyAccessPageTest {
             assertThat(shown.asNormalizedText()).contains("export AWS_ACCESS_KEY_ID=ASIAEXAMPLEEXAMPLE01",
                     "export AWS_SECRET_ACCESS_KEY=exampleSecretKeyShownOnce0123456789abcdef",
                     "credential_process = cat ~/.aws/accessloop-payments-readonly.json", "\"Version\" : 1");
+            assertThat(shown.getTitleText()).startsWith("Credentials for payments-readonly");
+
+            String csrf = page.<org.htmlunit.html.HtmlInput>getFirstByXPath("//input[@name='csrf-token']").getValue();
+            org.htmlunit.WebRequest htmx = new org.htmlunit.WebRequest(
+                    new URL(base, "/access/grants/grt_01JEXAMPLEACTIVE/credentials"), org.htmlunit.HttpMethod.POST);
+            htmx.setAdditionalHeader("HX-Request", "true");
+            htmx.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("csrf-token", csrf)));
+            String panel = browser.client().getPage(htmx).getWebResponse().getContentAsString();
+            assertThat(panel).contains("Shown once.").doesNotContain("<html");
         }
+    }
+
+    @Test
+    void consoleSignInSendsTheBrowserToTheSignedFederationUrl() {
+        Stubs.answer(services, Stubs.get("/broker/api/v1/grants/grt_01JEXAMPLEACTIVE/console"), Contract.CONSOLE_LINK);
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            String csrf = ((HtmlPage) browser.lastPage()).<org.htmlunit.html.HtmlInput>getFirstByXPath(
+                    "//input[@name='csrf-token']").getValue();
+            browser.client().getOptions().setRedirectEnabled(false);
+
+            var page = browser.post("/access/grants/grt_01JEXAMPLEACTIVE/console", java.util.Map.of("csrf-token", csrf));
+
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(303);
+            assertThat(page.getWebResponse().getResponseHeaderValue("Location"))
+                    .startsWith("https://signin.aws.amazon.com/federation?Action=login");
+        }
+    }
+
+    @Test
+    void extendingAsksTheBrokerForMoreTimeWithTheReason() throws Exception {
+        Stubs.answer(services, Stubs.post("/broker/api/v1/grants/grt_01JEXAMPLEACTIVE/extend"), 201,
+                Contract.EXTENSION_REQUESTED);
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+            HtmlForm extend = page.getForms().stream()
+                    .filter(f -> f.getActionAttribute().endsWith("/grt_01JEXAMPLEACTIVE/extend")).findFirst()
+                    .orElseThrow();
+            extend.getInputByName("minutes").setValue("30");
+            extend.getInputByName("reason").setValue("The investigation takes longer");
+
+            HtmlPage after = extend.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+            assertThat(after.asNormalizedText()).contains("Your access was extended.");
+        }
+        services.verify(1, postRequestedFor(urlPathEqualTo("/broker/api/v1/grants/grt_01JEXAMPLEACTIVE/extend"))
+                .withRequestBody(WireMock.equalToJson(
+                        "{\"durationSeconds\":1800,\"reason\":\"The investigation takes longer\"}")));
+    }
+
+    @Test
+    void anExtensionBeyondTwelveHoursIsRefusedBeforeTheBrokerIsAsked() {
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            String csrf = ((HtmlPage) browser.lastPage()).<org.htmlunit.html.HtmlInput>getFirstByXPath(
+                    "//input[@name='csrf-token']").getValue();
+
+            var page = browser.post("/access/grants/grt_01JEXAMPLEACTIVE/extend",
+                    java.util.Map.of("csrf-token", csrf, "minutes", "721", "reason", "long"));
+
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(400);
+            assertThat(page.getWebResponse().getContentAsString()).contains("Extend by 1 to 720 minutes.");
+        }
+        assertThat(Stubs.writes(services)).isEmpty();
+    }
+
+    @Test
+    void aPendingRequestIsWithdrawn() throws Exception {
+        Stubs.answer(services, Stubs.post("/broker/api/v1/requests/req_01JEXAMPLEPENDING/cancel"),
+                Contract.REQUEST_CANCELLED);
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+            HtmlForm withdraw = page.getForms().stream()
+                    .filter(f -> f.getActionAttribute().equals("/access/requests/req_01JEXAMPLEPENDING/cancel"))
+                    .findFirst().orElseThrow();
+
+            HtmlPage after = withdraw.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+            assertThat(after.asNormalizedText()).contains("Your request was withdrawn.");
+        }
+        services.verify(1, postRequestedFor(urlPathEqualTo("/broker/api/v1/requests/req_01JEXAMPLEPENDING/cancel"))
+                .withRequestBody(WireMock.equalToJson("{\"reason\":\"withdrawn by the requester\"}")));
     }
 }

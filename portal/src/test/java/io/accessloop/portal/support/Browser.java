@@ -1,6 +1,10 @@
 package io.accessloop.portal.support;
 
 import org.htmlunit.FailingHttpStatusCodeException;
+import org.htmlunit.FormEncodingType;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
 import org.htmlunit.Page;
 import org.htmlunit.SilentCssErrorHandler;
 import org.htmlunit.WebClient;
@@ -72,6 +76,26 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends a form post as this browser (its cookies), with exactly the given fields. */
+    public Page post(String path, java.util.Map<String, String> fields) {
+        try {
+            WebRequest request = new WebRequest(new URL(base, path), HttpMethod.POST);
+            request.setEncodingType(FormEncodingType.URL_ENCODED);
+            request.setRequestParameters(fields.entrySet().stream()
+                    .map(e -> (NameValuePair) new NameValuePair(e.getKey(), e.getValue())).toList());
+            last = client.getPage(request);
+            return last;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The CSRF token of the first form on {@code path}, as a person's browser would have it. */
+    public String csrfToken(String path) {
+        return open(path).getFirstByXPath("//input[@name='csrf-token']") instanceof org.htmlunit.html.HtmlInput input
+                ? input.getValue() : null;
     }
 
     public WebClient client() {

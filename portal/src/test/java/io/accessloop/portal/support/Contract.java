@@ -2,6 +2,9 @@ package io.accessloop.portal.support;
 
 import io.accessloop.portal.clients.Problem;
 import io.accessloop.portal.clients.broker.AccessRequest;
+import io.accessloop.portal.clients.broker.ConsoleLink;
+import io.accessloop.portal.clients.lifecycle.OffboardingCase;
+import io.accessloop.portal.clients.lifecycle.Timeline;
 import io.accessloop.portal.clients.broker.DryRunResult;
 import io.accessloop.portal.clients.broker.Entitlement;
 import io.accessloop.portal.clients.broker.Grant;
@@ -30,13 +33,28 @@ public enum Contract {
             AccessRequest.class),
     REQUEST_APPROVED("broker/request-approved.json", "broker-service", "RequestView", Shape.ONE,
             AccessRequest.class),
+    REQUEST_CANCELLED("broker/request-cancelled.json", "broker-service", "RequestView", Shape.ONE,
+            AccessRequest.class),
     DRY_RUN_NEEDS_APPROVAL("broker/dry-run-needs-approval.json", "broker-service", "DryRunView", Shape.ONE,
             DryRunResult.class),
+    DRY_RUN_AUTOMATIC("broker/dry-run-automatic.json", "broker-service", "DryRunView", Shape.ONE,
+            DryRunResult.class),
     GRANT_RELEASED("broker/grant-released.json", "broker-service", "GrantView", Shape.ONE, Grant.class),
-    /** AWS's credential_process format; the broker has no record of its own for it yet. */
-    GRANT_CREDENTIALS("broker/grant-credentials.json", null, null, Shape.ONE, ProcessCredentials.class),
+    /** AWS's credential_process format, as the broker's record writes it. */
+    GRANT_CREDENTIALS("broker/grant-credentials.json", "broker-service", "CredentialProcessJson", Shape.ONE,
+            ProcessCredentials.class),
+    CONSOLE_LINK("broker/grant-console.json", "broker-service", "CredentialService.ConsoleLink", Shape.ONE,
+            ConsoleLink.class),
+    EXTENSION_REQUESTED("broker/extension-requested.json", "broker-service", "RequestView", Shape.ONE,
+            AccessRequest.class),
+    REVIEWS_PENDING("broker/grants-review-pending.json", "broker-service", "GrantView", Shape.PAGE, Grant.class),
+    GRANT_REVIEWED("broker/grant-reviewed.json", "broker-service", "GrantView", Shape.ONE, Grant.class),
+    TIMELINE("lifecycle/timeline.json", "lifecycle-service", "TimelineView", Shape.ONE, Timeline.class),
+    OFFBOARDING_CASE("lifecycle/offboarding-case.json", "lifecycle-service", "CaseView", Shape.ONE,
+            OffboardingCase.class),
     PROBLEM_SELF_APPROVAL("broker/problem-self-approval.json", "service-kit", "Problem", Shape.ONE, Problem.class),
     FINDINGS("drift/findings.json", "drift-service", "FindingView", Shape.PAGE, Finding.class),
+    FINDING_OPEN("drift/finding-open.json", "drift-service", "FindingView", Shape.ONE, Finding.class),
     FINDING_SUPPRESSED("drift/finding-suppressed.json", "drift-service", "FindingView", Shape.ONE, Finding.class),
     AUDIT("lifecycle/audit.json", "lifecycle-service", "AuditEntryView", Shape.PAGE, AuditEntry.class),
     VERIFY_BROKEN("lifecycle/verify-broken.json", "lifecycle-service", "VerificationView", Shape.ONE,

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 public final class RecordSource {
 
     private static final Pattern ANNOTATION = Pattern.compile("@[\\w.]+(\\([^)]*\\))?\\s*");
+    private static final Pattern JSON_PROPERTY = Pattern.compile("@JsonProperty\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     private final Map<String, Map<String, String>> records;
 
@@ -27,8 +28,12 @@ public final class RecordSource {
         this.records = records;
     }
 
-    /** Finds {@code <simpleName>.java} anywhere under {@code <module>/src/main/java}. */
-    public static RecordSource find(Path reactorRoot, String module, String simpleName) {
+    /**
+     * Finds {@code <simpleName>.java} anywhere under {@code <module>/src/main/java}; {@code Outer.Record} names a
+     * record nested in {@code Outer.java}.
+     */
+    public static RecordSource find(Path reactorRoot, String module, String recordName) {
+        String simpleName = recordName.contains(".") ? recordName.substring(0, recordName.indexOf('.')) : recordName;
         Path sources = reactorRoot.resolve(module).resolve("src/main/java");
         try (Stream<Path> files = Files.walk(sources)) {
             List<Path> matches = files.filter(p -> p.getFileName().toString().equals(simpleName + ".java")).toList();
@@ -52,9 +57,10 @@ public final class RecordSource {
         return new RecordSource(records);
     }
 
-    /** Component name to declared type, in declaration order. */
+    /** JSON property name (the component's, or its {@code @JsonProperty}) to declared type, in order. */
     public Map<String, String> components(String recordName) {
-        Map<String, String> components = records.get(recordName);
+        String simple = recordName.substring(recordName.lastIndexOf('.') + 1);
+        Map<String, String> components = records.get(simple);
         if (components == null) {
             throw new IllegalStateException("no record " + recordName + " in the source; records: " + records.keySet());
         }
@@ -63,9 +69,35 @@ public final class RecordSource {
 
     /** The nested record a declared type refers to ({@code Review}, {@code List<ApprovalView>}), if any. */
     public Optional<String> nestedRecord(String declaredType) {
-        String inner = declaredType.replaceAll(".*<\\s*([\\w.]+)\\s*>.*", "$1");
-        String simple = inner.substring(inner.lastIndexOf('.') + 1);
+        String simple = elementType(declaredType);
         return records.containsKey(simple) ? Optional.of(simple) : Optional.empty();
+    }
+
+    /** The simple name of a type, or of a collection's element type ({@code List<AuditEntryView>}). */
+    public static String elementType(String declaredType) {
+        String inner = declaredType.replaceAll(".*<\\s*([\\w.]+)\\s*>.*", "$1");
+        return inner.substring(inner.lastIndexOf('.') + 1);
+    }
+
+    /** A record of the same module declared in a file of its own ({@code AuditEntryView}), if there is one. */
+    public static Optional<RecordSource> sibling(Path reactorRoot, String module, String declaredType) {
+        String simple = elementType(declaredType);
+        if (!simple.matches("[A-Z]\\w*") || simple.equals("String") || simple.equals("Instant")
+                || simple.equals("JsonNode") || simple.equals("Long") || simple.equals("Boolean")
+                || simple.equals("Integer")) {
+            return Optional.empty();
+        }
+        Path sources = reactorRoot.resolve(module).resolve("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            List<Path> matches = files.filter(p -> p.getFileName().toString().equals(simple + ".java")).toList();
+            if (matches.size() != 1) {
+                return Optional.empty();
+            }
+            RecordSource source = parse(Files.readString(matches.get(0)));
+            return source.records.containsKey(simple) ? Optional.of(source) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> parseComponents(String list) {
@@ -76,7 +108,9 @@ public final class RecordSource {
                 continue;
             }
             int space = clean.lastIndexOf(' ');
-            components.put(clean.substring(space + 1), clean.substring(0, space).trim());
+            Matcher renamed = JSON_PROPERTY.matcher(parameter);
+            String property = renamed.find() ? renamed.group(1) : clean.substring(space + 1);
+            components.put(property, clean.substring(0, space).trim());
         }
         return components;
     }

@@ -65,7 +65,10 @@ final class ServiceAwsCalls {
                     Call.design("sts:TagSession", MEMBER_ENTITLEMENT).with("aws:TagKeys", GRANT_TAG, REQUEST_TAG),
                     Call.design("sts:SetSourceIdentity", OWN_ENTITLEMENT).with("sts:SourceIdentity", "alice@example.com"),
                     Call.design("sts:TagSession", OWN_ENTITLEMENT).with("aws:TagKeys", GRANT_TAG, REQUEST_TAG),
-                    // IamRoleDirectory (max session), IamRoleRevoker (accessloop-revocations and the inline quota)
+                    // IamRoleInspector: the catalog check learns the broker's own ARN (needs no permission)
+                    Call.adapter("sts:GetCallerIdentity", "*"),
+                    // IamRoleDirectory (max session), IamRoleInspector (trust check), IamRoleRevoker (accessloop-revocations
+                    // and the inline quota)
                     Call.adapter("iam:GetRole", OWN_ENTITLEMENT),
                     Call.adapter("iam:ListRolePolicies", OWN_ENTITLEMENT),
                     Call.adapter("iam:GetRolePolicy", OWN_ENTITLEMENT),
@@ -79,6 +82,9 @@ final class ServiceAwsCalls {
                     // CloudTrailLookup, IamAuthorizationDetails
                     Call.adapter("cloudtrail:LookupEvents", "*"),
                     Call.adapter("iam:GetAccountAuthorizationDetails", "*"),
+                    // the credential report (password and key use of IAM users), for the stale-user rules
+                    Call.design("iam:GenerateCredentialReport", "*"),
+                    Call.design("iam:GetCredentialReport", "*"),
                     // Right-sizing (issue 8): Access Advisor, then apply / roll back on managed principals
                     Call.design("iam:GenerateServiceLastAccessedDetails", WORKLOAD_ROLE),
                     Call.design("iam:GetServiceLastAccessedDetails", "*"),
@@ -170,6 +176,9 @@ final class ServiceAwsCalls {
                     Call.design("iam:AttachUserPolicy", LEAVER),
                     Call.design("iam:PutRolePolicy", WORKLOAD_ROLE),
                     Call.design("sts:AssumeRole", OWN_ENTITLEMENT)));
+
+    /** Calls AWS answers for any authenticated caller: no policy can grant or deny them. */
+    static final Set<String> NO_PERMISSION_NEEDED = Set.of("sts:GetCallerIdentity");
 
     /** The IRSA role of each service in accessloop-service-roles.yaml (the portal calls no AWS API and has none). */
     static final Map<String, String> ROLE_OF = Map.of(

@@ -55,10 +55,12 @@ public class ProposalService {
     private final RightsizingSettings settings;
     private final Blocking blocking;
     private final Clock clock;
+    private final RollbackFinding findings;
 
     ProposalService(PrincipalDirectory directory, PolicyWriter writer, AccessAdvisor advisor,
                     ProposalRepository proposals, UsageRepository usage, SourceRepository sources, Outbox outbox,
-                    RightsizingSettings settings, Blocking blocking, Clock clock) {
+                    RightsizingSettings settings, Blocking blocking, Clock clock, RollbackFinding findings) {
+        this.findings = findings;
         this.directory = directory;
         this.writer = writer;
         this.advisor = advisor;
@@ -199,8 +201,16 @@ public class ProposalService {
                         "the principal's permissions changed since the proposal was computed; it is superseded"))));
     }
 
-    /** Restores the permissions the proposal replaced. */
+    /** Restores the permissions the proposal replaced (a person's decision). */
     public Uni<Proposal> rollBack(String id, String by, String reason) {
+        return rollBack(id, by, reason, false);
+    }
+
+    /**
+     * Restores the permissions the proposal replaced; an automatic rollback also opens a finding for a person
+     * to look at.
+     */
+    public Uni<Proposal> rollBack(String id, String by, String reason, boolean automatic) {
         return get(id).chain(p -> {
             p.rollBack(by, clock.instant(), reason);
             return blocking.call(() -> {
@@ -213,9 +223,11 @@ public class ProposalService {
         }).chain(restored -> Panache.withTransaction(() -> proposals.findForUpdate(id).chain(p -> {
             Instant now = clock.instant();
             Proposal done = p.rollBack(by, now, reason);
+            Uni<?> finding = automatic ? findings.open(done, reason, now) : Uni.createFrom().voidItem();
             return proposals.save(done)
                     .chain(() -> outbox.append(EventTypes.RIGHTSIZING_ROLLEDBACK, done.principalArn(),
                             new RightsizingRolledBack(done.id(), done.principalArn(), reason, now)))
+                    .chain(() -> finding)
                     .replaceWith(done);
         })));
     }

@@ -78,7 +78,7 @@ public class RollbackWatch {
                 String reason = denied + " AccessDenied errors for " + p.principalArn() + " since apply (threshold "
                         + rule.threshold() + ")";
                 LOG.warnf("rolling back %s: %s", p.id(), reason);
-                return service.rollBack(p.id(), WATCHER, reason).invoke(done -> rolledBack.add(done.id()))
+                return service.rollBack(p.id(), WATCHER, reason, true).invoke(done -> rolledBack.add(done.id()))
                         .replaceWithVoid();
             }
             if (!p.watching(now)) {

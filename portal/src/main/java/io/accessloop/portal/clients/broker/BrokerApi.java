@@ -28,21 +28,25 @@ interface BrokerApi {
     @Path("/entitlements")
     Page<Entitlement> entitlements(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
 
+    /** {@code mine=false}: grants of the entitlements the caller approves; {@code reviewPending} narrows to reviews. */
     @GET
     @Path("/grants")
-    Page<Grant> myGrants(@QueryParam("mine") boolean mine, @QueryParam("limit") Integer limit);
+    Page<Grant> grants(@QueryParam("mine") boolean mine, @QueryParam("reviewPending") Boolean reviewPending,
+                       @QueryParam("limit") Integer limit);
 
+    /** {@code mine=false}: the requests the caller may decide. */
     @GET
     @Path("/requests")
-    Page<AccessRequest> myRequests(@QueryParam("mine") boolean mine, @QueryParam("limit") Integer limit);
-
-    @GET
-    @Path("/requests")
-    Page<AccessRequest> requestsWithStatus(@QueryParam("status") String status, @QueryParam("limit") Integer limit);
+    Page<AccessRequest> requests(@QueryParam("mine") boolean mine, @QueryParam("status") String status,
+                                 @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/requests")
     AccessRequest submit(@HeaderParam("Idempotency-Key") String idempotencyKey, BrokerBodies.Submit body);
+
+    @POST
+    @Path("/requests/{id}/cancel")
+    AccessRequest cancel(@PathParam("id") String id, BrokerBodies.Cancel body);
 
     @POST
     @Path("/requests/dry-run")
@@ -60,7 +64,19 @@ interface BrokerApi {
     @Path("/grants/{id}/credentials")
     ProcessCredentials credentials(@PathParam("id") String id);
 
+    @GET
+    @Path("/grants/{id}/console")
+    ConsoleLink console(@PathParam("id") String id);
+
     @POST
     @Path("/grants/{id}/release")
     Grant release(@PathParam("id") String id);
+
+    @POST
+    @Path("/grants/{id}/extend")
+    AccessRequest extend(@PathParam("id") String id, BrokerBodies.Extend body);
+
+    @POST
+    @Path("/grants/{id}/review")
+    Grant review(@PathParam("id") String id, BrokerBodies.Review body);
 }

@@ -37,16 +37,33 @@ public class BrokerClient {
     }
 
     public List<Grant> myGrants() {
-        return api.myGrants(true, PAGE_SIZE).items();
+        return api.grants(true, null, PAGE_SIZE).items();
     }
 
     public List<AccessRequest> myRequests() {
-        return api.myRequests(true, PAGE_SIZE).items();
+        return api.requests(true, null, PAGE_SIZE).items();
     }
 
-    /** Pending requests the broker lets this person see: for an approver, the ones they may decide. */
+    /** Pending requests this person may decide. */
     public List<AccessRequest> pendingRequests() {
-        return api.requestsWithStatus("PENDING", PAGE_SIZE).items();
+        return api.requests(false, "PENDING", PAGE_SIZE).items();
+    }
+
+    /** Break-glass grants of entitlements this person approves whose after-the-fact review is still open. */
+    public List<Grant> pendingReviews() {
+        return api.grants(false, true, PAGE_SIZE).items();
+    }
+
+    public ConsoleLink console(String grantId) {
+        return api.console(grantId);
+    }
+
+    public AccessRequest extend(String grantId, long durationSeconds, String reason) {
+        return api.extend(grantId, new BrokerBodies.Extend(durationSeconds, reason));
+    }
+
+    public Grant review(String grantId, String comment) {
+        return api.review(grantId, new BrokerBodies.Review(comment));
     }
 
     public AccessRequest submit(String idempotencyKey, BrokerBodies.Submit body) {
@@ -63,6 +80,11 @@ public class BrokerClient {
 
     public AccessRequest deny(String requestId, String comment) {
         return api.deny(requestId, new BrokerBodies.Decision(comment));
+    }
+
+    /** Withdraws one's own pending request. */
+    public AccessRequest cancel(String requestId, String reason) {
+        return api.cancel(requestId, new BrokerBodies.Cancel(reason));
     }
 
     public ProcessCredentials credentials(String grantId) {

@@ -3,7 +3,11 @@ package io.accessloop.portal.clients.lifecycle;
 import io.accessloop.portal.clients.Page;
 import io.accessloop.portal.clients.AccessTokenPropagation;
 import io.accessloop.portal.clients.ProblemResponseMapper;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -31,6 +35,23 @@ interface LifecycleApi {
     @Path("/audit/verify")
     @Produces(MediaType.APPLICATION_JSON)
     Verification verify();
+
+    @GET
+    @Path("/identities/{email}/timeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    Timeline timeline(@PathParam("email") String email, @QueryParam("limit") Integer limit,
+                      @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/offboarding/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    OffboardingCase offboardingCase(@PathParam("id") String id);
+
+    @POST
+    @Path("/offboarding")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    OffboardingCase startOffboarding(@HeaderParam("Idempotency-Key") String idempotencyKey, OffboardingBodies body);
 
     @GET
     @Path("/audit/export")

@@ -26,6 +26,18 @@ public class LifecycleClient {
         return api.verify();
     }
 
+    public Timeline timeline(String email, String cursor) {
+        return api.timeline(email, PAGE_SIZE, n(cursor));
+    }
+
+    public OffboardingCase offboardingCase(String id) {
+        return api.offboardingCase(id);
+    }
+
+    public OffboardingCase startOffboarding(String idempotencyKey, OffboardingBodies body) {
+        return api.startOffboarding(idempotencyKey, body);
+    }
+
     /** The export in {@code csv} or {@code jsonl}, read whole (the service builds it in memory as well). */
     public LedgerExport export(String format, AuditFilter f) {
         String chosen = "csv".equals(format) ? "csv" : "jsonl";

@@ -1,0 +1,136 @@
+package io.accessloop.drift.inventory.service;
+
+import io.accessloop.drift.inventory.domain.Attribution;
+import io.accessloop.drift.inventory.domain.IamSnapshot;
+import io.accessloop.drift.inventory.domain.Ownership;
+import io.accessloop.drift.inventory.domain.ResourceKey;
+import io.accessloop.drift.inventory.repository.IamChange;
+import io.accessloop.drift.inventory.repository.IamResource;
+import io.accessloop.drift.inventory.repository.IamResourceVersion;
+import io.accessloop.drift.inventory.repository.ManagedRole;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Keeps the inventory: accepts a snapshot only when it is newer than the stored state (so redelivered or
+ * out-of-order notifications never roll a resource back), versions every real change, and joins it to the
+ * CloudTrail call that caused it. Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class InventoryService {
+
+    private final SnapshotJson json;
+    private final Ownership ownership;
+    private final Clock clock;
+    private final TrailAttribution trail;
+
+    InventoryService(SnapshotJson json, Ownership ownership, Clock clock, TrailAttribution trail) {
+        this.json = json;
+        this.trail = trail;
+        this.ownership = ownership;
+        this.clock = clock;
+    }
+
+    public Uni<Recorded> record(IamSnapshot snapshot, String source) {
+        return IamResource.<IamResource>find("accountId = ?1 and arn = ?2", snapshot.accountId(), snapshot.arn())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(existing -> {
+                    IamSnapshot previous = existing == null ? null : json.read(existing.state);
+                    if (existing != null && !snapshot.newerThan(existing.capturedAt, existing.stateId)) {
+                        return Uni.createFrom().item(new Recorded(Recorded.Outcome.STALE, previous, previous,
+                                Attribution.unknown(), existing.managed));
+                    }
+                    if (existing != null && snapshot.sameConfigurationAs(previous)) {
+                        existing.capturedAt = snapshot.capturedAt();
+                        existing.stateId = snapshot.stateId();
+                        existing.updatedAt = clock.instant();
+                        return Uni.createFrom().item(new Recorded(Recorded.Outcome.UNCHANGED, previous, snapshot,
+                                Attribution.unknown(), existing.managed));
+                    }
+                    return ManagedRole.<ManagedRole>findById(snapshot.arn())
+                            .chain(role -> attribute(previous, snapshot, role)
+                                    .chain(who -> store(existing, previous, snapshot, who,
+                                            ownership.isManaged(snapshot, role != null), source)));
+                });
+    }
+
+    private Uni<Attribution> attribute(IamSnapshot previous, IamSnapshot current, ManagedRole role) {
+        java.time.Instant from = earliestCause(previous, current);
+        java.time.Instant to = current.capturedAt().plus(ownership.window());
+        return unexplainedCall(current, from, to)
+                .chain(call -> call != null ? Uni.createFrom().item(call)
+                        : trail.fetch(current, from).chain(() -> unexplainedCall(current, from, to)))
+                .map(call -> {
+                    if (call != null) {
+                        call.explained = true;
+                        return new Attribution(call.actorArn, call.sourceIdentity, call.eventName, call.occurredAt,
+                                call.byAccessloop);
+                    }
+                    if (role != null && ownership.isExpectedRevocation(previous, current, role.lastRevocationAt)) {
+                        return Attribution.accessloop("revocation");
+                    }
+                    return Attribution.unknown();
+                });
+    }
+
+    /** The newest call on this resource in the window that no earlier change was joined to. */
+    private static Uni<IamChange> unexplainedCall(IamSnapshot current, java.time.Instant from, java.time.Instant to) {
+        return IamChange.<IamChange>find("accountId = ?1 and resourceKey = ?2 and occurredAt >= ?3 and occurredAt <= ?4 "
+                                + "and explained = false order by occurredAt desc",
+                        current.accountId(), ResourceKey.of(current).toString(), from, to)
+                .firstResult();
+    }
+
+    /**
+     * A call can only have caused this state if it came after the previous state was captured (CloudTrail times
+     * have whole seconds, hence the one-second slack) and within the attribution window.
+     */
+    private java.time.Instant earliestCause(IamSnapshot previous, IamSnapshot current) {
+        java.time.Instant bound = current.capturedAt().minus(ownership.window());
+        if (previous != null && previous.capturedAt().minusSeconds(1).isAfter(bound)) {
+            return previous.capturedAt().minusSeconds(1).plusMillis(1);
+        }
+        return bound;
+    }
+
+    private Uni<Recorded> store(IamResource existing, IamSnapshot previous, IamSnapshot snapshot, Attribution who,
+                                boolean managed, String source) {
+        IamResource row = existing != null ? existing : new IamResource();
+        row.capturedAt = snapshot.capturedAt();
+        row.stateId = snapshot.stateId();
+        row.updatedAt = clock.instant();
+        row.managed = managed;
+        if (existing == null) {
+            row.id = "prp_" + UUID.randomUUID();
+            row.accountId = snapshot.accountId();
+            row.arn = snapshot.arn();
+            row.resourceType = snapshot.type().name();
+        }
+        row.resourceId = snapshot.resourceId() != null ? snapshot.resourceId() : row.resourceId;
+        row.name = snapshot.name();
+        row.deleted = snapshot.deleted();
+        row.state = json.write(snapshot);
+        row.version = row.version + 1;
+        row.changedBy = who.actorArn();
+        row.sourceIdentity = who.sourceIdentity();
+        IamResourceVersion version = new IamResourceVersion();
+        version.id = "ver_" + UUID.randomUUID();
+        version.resourceRef = row.id;
+        version.version = row.version;
+        version.changeType = previous == null || previous.deleted() ? "CREATE" : snapshot.deleted() ? "DELETE" : "UPDATE";
+        version.source = source;
+        version.state = row.state;
+        version.capturedAt = snapshot.capturedAt();
+        version.stateId = snapshot.stateId();
+        version.changedBy = who.actorArn();
+        version.sourceIdentity = who.sourceIdentity();
+        version.recordedAt = row.updatedAt;
+        Uni<?> saveRow = existing == null ? row.persist() : Uni.createFrom().item(row);
+        return saveRow.chain(() -> version.persist())
+                .replaceWith(new Recorded(Recorded.Outcome.CHANGED, previous, snapshot, who, managed));
+    }
+}

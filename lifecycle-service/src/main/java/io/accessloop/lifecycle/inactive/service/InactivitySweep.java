@@ -1,0 +1,117 @@
+package io.accessloop.lifecycle.inactive.service;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.accessloop.lifecycle.audit.service.AuditLedger;
+import io.accessloop.lifecycle.config.LifecycleSettings;
+import io.accessloop.lifecycle.inactive.domain.InactiveIam;
+import io.accessloop.lifecycle.inactive.domain.InactivityAction;
+import io.accessloop.lifecycle.inactive.domain.InactivityPolicy;
+import io.accessloop.lifecycle.inactive.domain.InactivityRules;
+import io.accessloop.lifecycle.inactive.domain.UserActivity;
+import io.accessloop.lifecycle.offboarding.domain.PersonIam;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Disables IAM users nobody used for a long time, deletes them later, and retires old access keys after a notice.
+ * One replica at a time (lease row); every action is recorded in the audit ledger with its reason.
+ */
+@ApplicationScoped
+public class InactivitySweep {
+
+    public static final String KIND_PREFIX = "io.accessloop.lifecycle.inactive.";
+    private static final String LEASE = "inactive-users";
+    private static final Logger LOG = Logger.getLogger(InactivitySweep.class);
+
+    private final InactiveIam iam;
+    private final AuditLedger ledger;
+    private final SweepLease lease;
+    private final Clock clock;
+    private final LifecycleSettings.Inactive settings;
+    private final InactivityPolicy policy;
+
+    InactivitySweep(InactiveIam iam, AuditLedger ledger, SweepLease lease, Clock clock, LifecycleSettings settings) {
+        this.iam = iam;
+        this.ledger = ledger;
+        this.lease = lease;
+        this.clock = clock;
+        this.settings = settings.inactive();
+        this.policy = new InactivityPolicy(this.settings.disableAfter(), this.settings.deleteAfter(),
+                this.settings.keyMaxAge(), this.settings.keyNotice());
+    }
+
+    @Scheduled(every = "${accessloop.lifecycle.inactive.every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            LOG.warnf("inactive-user sweep failed, the next one starts over: %s", e.getMessage());
+        }
+    }
+
+    /** One sweep; returns the actions taken (empty when another replica holds the lease). */
+    public List<InactivityAction> run() {
+        String holder = UUID.randomUUID().toString();
+        if (!await(() -> lease.claim(LEASE, holder, clock.instant(), Duration.ofHours(1)))) {
+            return List.of();
+        }
+        List<InactivityAction> taken = new ArrayList<>();
+        try {
+            for (UserActivity user : iam.users(settings.pathPrefix())) {
+                for (InactivityAction action : InactivityRules.decide(user, clock.instant(), policy)) {
+                    List<String> done = perform(action);
+                    await(() -> record(user, action, done));
+                    taken.add(action);
+                }
+            }
+        } finally {
+            await(() -> lease.release(LEASE, holder, clock.instant()));
+        }
+        return taken;
+    }
+
+    private List<String> perform(InactivityAction action) {
+        Instant now = clock.instant();
+        return switch (action.kind()) {
+            case DISABLE_USER -> iam.disable(action.userName(), now);
+            case DELETE_USER -> iam.delete(action.userName(), now);
+            case NOTIFY_KEY -> iam.noticeKey(action.userName(), action.keyId(), now);
+            case DEACTIVATE_KEY -> iam.deactivateKey(action.userName(), action.keyId());
+        };
+    }
+
+    private Uni<Void> record(UserActivity user, InactivityAction action, List<String> done) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("action", action.kind().name())
+                .put("userName", action.userName()).put("keyId", action.keyId()).put("reason", action.reason());
+        done.forEach(data.putArray("done")::add);
+        String person = user.tags().get(PersonIam.IDENTITY_TAG);
+        return Panache.withTransaction(() -> ledger.action(
+                KIND_PREFIX + action.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), action.userName(),
+                person == null ? null : person.toLowerCase(Locale.ROOT), user.arn(), data)).replaceWithVoid();
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+}

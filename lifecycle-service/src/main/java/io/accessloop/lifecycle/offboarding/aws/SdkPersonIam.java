@@ -1,0 +1,175 @@
+package io.accessloop.lifecycle.offboarding.aws;
+
+import io.accessloop.lifecycle.offboarding.domain.PersonIam;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.Group;
+import software.amazon.awssdk.services.iam.model.MFADevice;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.User;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** {@link PersonIam} over the AWS SDK; every call tolerates what is already gone so a step can run twice. */
+@ApplicationScoped
+public class SdkPersonIam implements PersonIam {
+
+    private final IamClient iam;
+
+    SdkPersonIam(IamClient iam) {
+        this.iam = iam;
+    }
+
+    @Override
+    public List<String> usersOf(String email) {
+        List<String> users = new ArrayList<>();
+        for (User user : iam.listUsersPaginator(b -> { }).users()) {
+            if (user.userName().equalsIgnoreCase(email) || taggedWith(userTags(user.userName()), IDENTITY_TAG, email)) {
+                users.add(user.userName());
+            }
+        }
+        return users;
+    }
+
+    @Override
+    public List<String> removeUser(String userName, boolean keepUser, Instant at) {
+        List<String> done = new ArrayList<>();
+        try {
+            for (AccessKeyMetadata key : iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata()) {
+                iam.updateAccessKey(b -> b.userName(userName).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
+                iam.deleteAccessKey(b -> b.userName(userName).accessKeyId(key.accessKeyId()));
+                done.add("deactivated and deleted access key " + key.accessKeyId() + " of " + userName);
+            }
+            if (ignoreMissing(() -> iam.deleteLoginProfile(b -> b.userName(userName)))) {
+                done.add("deleted the login profile of " + userName);
+            }
+            for (Group group : iam.listGroupsForUser(b -> b.userName(userName)).groups()) {
+                iam.removeUserFromGroup(b -> b.userName(userName).groupName(group.groupName()));
+                done.add("removed " + userName + " from group " + group.groupName());
+            }
+            for (String policy : iam.listUserPolicies(b -> b.userName(userName)).policyNames()) {
+                iam.deleteUserPolicy(b -> b.userName(userName).policyName(policy));
+                done.add("deleted inline policy " + policy + " of " + userName);
+            }
+            for (AttachedPolicy policy : iam.listAttachedUserPolicies(b -> b.userName(userName)).attachedPolicies()) {
+                iam.detachUserPolicy(b -> b.userName(userName).policyArn(policy.policyArn()));
+                done.add("detached managed policy " + policy.policyArn() + " from " + userName);
+            }
+            for (MFADevice device : iam.listMFADevices(b -> b.userName(userName)).mfaDevices()) {
+                iam.deactivateMFADevice(b -> b.userName(userName).serialNumber(device.serialNumber()));
+                if (device.serialNumber().contains(":mfa/")) {
+                    ignoreMissing(() -> iam.deleteVirtualMFADevice(b -> b.serialNumber(device.serialNumber())));
+                }
+                done.add("deactivated MFA device " + device.serialNumber() + " of " + userName);
+            }
+            if (keepUser) {
+                iam.tagUser(b -> b.userName(userName).tags(Tag.builder().key(OFFBOARDED_TAG).value(at.toString()).build()));
+                done.add("kept user " + userName + " without credentials, tagged " + OFFBOARDED_TAG);
+            } else {
+                iam.deleteUser(b -> b.userName(userName));
+                done.add("deleted user " + userName);
+            }
+        } catch (NoSuchEntityException gone) {
+            done.add("user " + userName + " is gone");
+        }
+        return done;
+    }
+
+    @Override
+    public List<String> rolesOwnedBy(String email) {
+        List<String> roles = new ArrayList<>();
+        for (Role role : iam.listRolesPaginator(b -> { }).roles()) {
+            if (taggedWith(roleTags(role.roleName()), OWNER_TAG, email)) {
+                roles.add(role.roleName());
+            }
+        }
+        return roles;
+    }
+
+    @Override
+    public List<String> flagOwnedRole(String roleName, Instant at) {
+        try {
+            iam.tagRole(b -> b.roleName(roleName).tags(
+                    Tag.builder().key(OWNER_STATUS_TAG).value(OWNER_OFFBOARDED).build(),
+                    Tag.builder().key(OWNER_STATUS_TAG + "-at").value(at.toString()).build()));
+            return List.of("flagged role " + roleName + " for hand-over: its owner left");
+        } catch (NoSuchEntityException gone) {
+            return List.of("role " + roleName + " is gone");
+        }
+    }
+
+    @Override
+    public List<String> remainingReferences(String email, boolean keepUsers) {
+        List<String> remaining = new ArrayList<>();
+        for (String user : usersOf(email)) {
+            if (!keepUsers) {
+                remaining.add("IAM user " + user + " still exists");
+                continue;
+            }
+            try {
+                if (!iam.listAccessKeys(b -> b.userName(user)).accessKeyMetadata().isEmpty()) {
+                    remaining.add("IAM user " + user + " still has access keys");
+                }
+                if (ignoreMissing(() -> iam.getLoginProfile(b -> b.userName(user)))) {
+                    remaining.add("IAM user " + user + " still has a console password");
+                }
+                if (!iam.listGroupsForUser(b -> b.userName(user)).groups().isEmpty()) {
+                    remaining.add("IAM user " + user + " is still in groups");
+                }
+                if (!iam.listUserPolicies(b -> b.userName(user)).policyNames().isEmpty()
+                        || !iam.listAttachedUserPolicies(b -> b.userName(user)).attachedPolicies().isEmpty()) {
+                    remaining.add("IAM user " + user + " still has policies");
+                }
+                if (!iam.listMFADevices(b -> b.userName(user)).mfaDevices().isEmpty()) {
+                    remaining.add("IAM user " + user + " still has MFA devices");
+                }
+            } catch (NoSuchEntityException gone) {
+                // deleted meanwhile: nothing left
+            }
+        }
+        for (String role : rolesOwnedBy(email)) {
+            if (!taggedWith(roleTags(role), OWNER_STATUS_TAG, OWNER_OFFBOARDED)) {
+                remaining.add("role " + role + " owned by " + email + " is not flagged for hand-over");
+            }
+        }
+        return remaining;
+    }
+
+    private List<Tag> userTags(String userName) {
+        try {
+            return iam.listUserTags(b -> b.userName(userName)).tags();
+        } catch (NoSuchEntityException gone) {
+            return List.of();
+        }
+    }
+
+    private List<Tag> roleTags(String roleName) {
+        try {
+            return iam.listRoleTags(b -> b.roleName(roleName)).tags();
+        } catch (NoSuchEntityException gone) {
+            return List.of();
+        }
+    }
+
+    private static boolean taggedWith(List<Tag> tags, String key, String value) {
+        return tags.stream().anyMatch(t -> t.key().equals(key) && t.value().equalsIgnoreCase(value));
+    }
+
+    /** Runs a call; false when the thing it acts on does not exist. */
+    private static boolean ignoreMissing(Supplier<?> call) {
+        try {
+            call.get();
+            return true;
+        } catch (NoSuchEntityException missing) {
+            return false;
+        }
+    }
+}
