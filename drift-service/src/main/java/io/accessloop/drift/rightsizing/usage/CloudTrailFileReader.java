@@ -70,7 +70,8 @@ public final class CloudTrailFileReader {
             } else {
                 stats.unreadableFile();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a damaged file must not end the run: what was read before the damage is kept
             stats.unreadableFile();
         }
     }

@@ -97,6 +97,36 @@ class CloudTrailFileReaderTest {
     }
 
     @Test
+    void anyCutOrCorruptionOfAFileIsCountedNeverThrown() {
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            records.add(TrailFiles.roleCall("reporting", "s3.amazonaws.com", "GetObject", "2026-11-02T10:00:00Z",
+                    null, null));
+        }
+        byte[] whole = TrailFiles.gzip(TrailFiles.file(records));
+        java.util.Random random = new java.util.Random(8);
+        for (int run = 0; run < 300; run++) {
+            byte[] damaged = run % 2 == 0 ? Arrays.copyOf(whole, random.nextInt(whole.length))
+                    : whole.clone();
+            if (run % 2 == 1) {
+                for (int flips = 0; flips < 3; flips++) {
+                    damaged[10 + random.nextInt(damaged.length - 10)] ^= (byte) (1 + random.nextInt(255));
+                }
+            }
+            ReadStats stats = new ReadStats();
+            List<ObservedCall> calls = readAll(damaged, stats);
+            assertThat(stats.files()).isEqualTo(1);
+            assertThat(calls.size()).isEqualTo(stats.mappedRecords()).isLessThanOrEqualTo(200);
+            assertThat(stats.mappedRecords() + stats.malformedRecords() + stats.unknownServiceRecords())
+                    .isLessThanOrEqualTo(stats.records());
+            if (calls.size() < 200) {
+                assertThat(stats.truncatedFiles() + stats.unreadableFiles() + stats.malformedRecords()
+                        + stats.unknownServiceRecords()).as("every lost record is accounted for").isPositive();
+            }
+        }
+    }
+
+    @Test
     void garbageAndBrokenJsonCountAsUnreadableFiles() {
         ReadStats stats = new ReadStats();
         readAll("not json at all".getBytes(StandardCharsets.UTF_8), stats);
