@@ -82,12 +82,14 @@ public final class CloudTrailFileReader {
             return;
         }
         String field;
+        boolean found = false;
         while ((field = p.nextFieldName()) != null) {
             JsonToken value = p.nextToken();
             if (!field.equals("Records") || value != JsonToken.START_ARRAY) {
                 p.skipChildren();
                 continue;
             }
+            found = true;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == null) {
                     throw new EOFException("end-of-input inside Records");
@@ -100,6 +102,10 @@ public final class CloudTrailFileReader {
                     out.accept(record);
                 }
             }
+        }
+        if (!found) {
+            // valid JSON but not a CloudTrail log file
+            stats.unreadableFile();
         }
     }
 
