@@ -91,6 +91,10 @@ BROKER_ENV=(ACCESSLOOP_AWS_ACCESS_KEY_ID=AKIAACCESSLOOPBROKER
   ACCESSLOOP_AWS_SECRET_ACCESS_KEY=accessloop-demo-broker-secret-key-0000000
   ACCESSLOOP_BROKER_CATALOG_DIR="$ROOT/deploy/catalog"
   ACCESSLOOP_BROKER_CONSOLE_FEDERATION_ENDPOINT=http://localhost:4566/federation)
+# the portal's OIDC client secret is the demo realm's; its CSRF signing key is made once per data directory
+export PORTAL_OIDC_CLIENT_SECRET=local-demo-portal-secret-change-me-0123456789
+[[ -f "$RUN/data/csrf.key" ]] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$RUN/data/csrf.key"
+export PORTAL_CSRF_SIGNATURE_KEY="$(cat "$RUN/data/csrf.key")"
 for svc in broker-service:8081 drift-service:8082 lifecycle-service:8083 portal:8080; do
   name=${svc%%:*}
   jar="$name/target/quarkus-app/quarkus-run.jar"

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Display names of the service namespaces Access Advisor reports on. */
-final class ServiceNames {
+public final class ServiceNames {
 
     static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("iam", "AWS Identity and Access Management"),
@@ -27,11 +27,11 @@ final class ServiceNames {
     private ServiceNames() {
     }
 
-    static Set<String> known() {
+    public static Set<String> known() {
         return NAMES.keySet();
     }
 
-    static String name(String namespace) {
+    public static String name(String namespace) {
         return NAMES.getOrDefault(namespace, namespace);
     }
 }

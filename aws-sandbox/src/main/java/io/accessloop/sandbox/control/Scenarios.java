@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Named starting states of the account. {@code empty}: only AWS managed policies. {@code demo}: the problems
  * Accessloop exists to find (unused RDS write on a workload role that reads S3 daily, legacy users, an old key,
- * an unattached policy, an admin wildcard policy) and entitlement roles that trust the broker.
+ * an unattached policy, an admin wildcard policy), entitlement roles that trust the broker, and an Access Analyzer
+ * unused-access analyzer that reports them.
  */
 public final class Scenarios {
 
@@ -23,6 +24,13 @@ public final class Scenarios {
     /** The demo broker's fixed long-term key, so the local run can configure it. */
     public static final String BROKER_ACCESS_KEY_ID = "AKIAACCESSLOOPBROKER";
     public static final String BROKER_SECRET_ACCESS_KEY = "accessloop-demo-broker-secret-key-0000000";
+    /**
+     * The demo's IAM Access Analyzer unused-access analyzer. Its 40-day unused-access age reports the RDS write
+     * last used 45 days ago, the never-used entitlement roles (60+ days old) and legacy-batch's key and password
+     * (120 days), while the 30-day-old broker user is too young to judge.
+     */
+    public static final String UNUSED_ACCESS_ANALYZER = "accessloop-unused-access";
+    public static final int UNUSED_ACCESS_AGE_DAYS = 40;
 
     private static final String S3_READ = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ReadReports\","
             + "\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],"
@@ -119,6 +127,7 @@ public final class Scenarios {
                 longAgo);
 
         int events = history(sandbox, now);
+        String analyzerArn = sandbox.accessAnalyzer().create(UNUSED_ACCESS_ANALYZER, UNUSED_ACCESS_AGE_DAYS, now);
 
         summary.put("brokerUserArn", "arn:aws:iam::" + account + ":user/accessloop-broker");
         summary.put("brokerAccessKeyId", BROKER_ACCESS_KEY_ID);
@@ -131,6 +140,7 @@ public final class Scenarios {
         summary.put("adminWildcardPolicy", adminPolicy);
         summary.put("unattachedPolicy", unattached);
         summary.put("simulatedEvents", events);
+        summary.put("unusedAccessAnalyzerArn", analyzerArn);
     }
 
     /** 30 days of workload history: reporting reads S3 daily, used RDS write last 45 days ago; ingest writes. */

@@ -7,6 +7,7 @@ import io.accessloop.sandbox.access.PrincipalPolicies;
 import io.accessloop.sandbox.access.SimulationActions;
 import io.accessloop.sandbox.advisor.AccessAdvisor;
 import io.accessloop.sandbox.advisor.LastAccessedActions;
+import io.accessloop.sandbox.analyzer.AccessAnalyzerApi;
 import io.accessloop.sandbox.auth.AuthenticationException;
 import io.accessloop.sandbox.auth.Caller;
 import io.accessloop.sandbox.cloudtrail.CloudTrailApi;
@@ -30,6 +31,7 @@ import io.accessloop.sandbox.protocol.HttpReply;
 import io.accessloop.sandbox.protocol.JsonProtocol;
 import io.accessloop.sandbox.protocol.QueryParams;
 import io.accessloop.sandbox.protocol.QueryXml;
+import io.accessloop.sandbox.protocol.RestJsonProtocol;
 import io.accessloop.sandbox.sts.SessionStore;
 import io.accessloop.sandbox.sts.StsService;
 
@@ -72,6 +74,7 @@ public final class Sandbox implements AutoCloseable {
     private final io.accessloop.sandbox.control.FaultInjector faults = new io.accessloop.sandbox.control.FaultInjector();
     private final io.accessloop.sandbox.sts.FederationEndpoint federation;
     private final io.accessloop.sandbox.control.ControlApi control;
+    private final AccessAnalyzerApi accessAnalyzer;
 
     public Sandbox(SandboxSettings settings, SandboxClock clock) {
         this.settings = settings;
@@ -100,6 +103,8 @@ public final class Sandbox implements AutoCloseable {
         this.callers = new CallerResolver(settings, iamStore, sessions);
         this.recorder = new CallRecorder(trail, advisor);
         this.federation = new io.accessloop.sandbox.sts.FederationEndpoint(sessions, clock, this::recordConsoleLogin);
+        this.accessAnalyzer = new AccessAnalyzerApi(settings.accountId(), settings.region(), iamStore, advisor,
+                documents, trail);
         this.control = new io.accessloop.sandbox.control.ControlApi(this);
         iam.reset();
         io.accessloop.sandbox.control.Scenarios.seed(this, settings.initialScenario());
@@ -133,6 +138,10 @@ public final class Sandbox implements AutoCloseable {
         return advisor;
     }
 
+    public AccessAnalyzerApi accessAnalyzer() {
+        return accessAnalyzer;
+    }
+
     public io.accessloop.sandbox.control.FaultInjector faults() {
         return faults;
     }
@@ -161,6 +170,7 @@ public final class Sandbox implements AutoCloseable {
         configRecorder.clear();
         advisor.clear();
         lastAccessed.clear();
+        accessAnalyzer.clear();
         federation.clear();
         iamStore.listener(configRecorder);
     }
@@ -180,6 +190,9 @@ public final class Sandbox implements AutoCloseable {
             if (path.equals("/federation")) {
                 return federation.handle(call);
             }
+            if (AccessAnalyzerApi.handles(path)) {
+                return restJson(call, requestId);
+            }
             String target = call.header("x-amz-target");
             if (target != null) {
                 return json(call, target, requestId);
@@ -189,6 +202,9 @@ public final class Sandbox implements AutoCloseable {
             LOG.log(Level.SEVERE, "unexpected failure handling " + call.method() + " " + call.path(), unexpected);
             AwsError error = new AwsError("InternalFailure", 500, "The request processing has failed because of an "
                     + "unknown error, exception or failure.");
+            if (AccessAnalyzerApi.handles(call.path())) {
+                return RestJsonProtocol.error(error, requestId);
+            }
             return call.header("x-amz-target") != null ? JsonProtocol.error(error, requestId)
                     : xmlError(QueryXml.IAM_NS, error, requestId);
         }
@@ -366,6 +382,62 @@ public final class Sandbox implements AutoCloseable {
         HttpReply reply = failure != null ? JsonProtocol.error(failure, requestId)
                 : HttpReply.of(200, JsonProtocol.CONTENT_TYPE, JsonProtocol.body(result))
                         .withHeaders(Map.of("x-amzn-RequestId", requestId));
+        return delay > 0 ? reply.delayed(delay) : reply;
+    }
+
+    /** Access Analyzer (REST-JSON): routed by method and path, authorised as {@code access-analyzer:<Operation>}. */
+    private HttpReply restJson(HttpCall call, String requestId) {
+        String[] route = AccessAnalyzerApi.route(call.method(), call.path());
+        if (route == null) {
+            return RestJsonProtocol.error(new AwsError("UnknownOperationException", 404, "No Access Analyzer "
+                    + "operation for " + call.method() + " " + call.path()), requestId);
+        }
+        String operation = route[0];
+        String service = AccessAnalyzerApi.SERVICE;
+        Instant now = clock.now();
+        CallerResolver.Authenticated auth;
+        try {
+            auth = callers.authenticate(call, now);
+        } catch (AuthenticationException e) {
+            AwsError error = new AwsError(e.failure().jsonCode(), e.failure().status(), e.failure().message());
+            recordRefusal(e, call, service, operation, error, requestId, Map.of(), List.of());
+            return RestJsonProtocol.error(error, requestId);
+        }
+        JsonNode body = call.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.tryParse(call.body());
+        Map<String, String> query = call.queryParameters();
+        Map<String, Object> requestParameters = new LinkedHashMap<>(query);
+        if (route[1] != null) {
+            requestParameters.put(operation.contains("Policy") ? "jobId" : operation.contains("Finding") ? "id"
+                    : "analyzerName", route[1]);
+        }
+        Caller caller = auth.caller();
+        String region = auth.scope().region();
+        String permission = service + ":" + operation;
+        Doc result = null;
+        AwsError failure = null;
+        long delay = 0;
+        try {
+            if (body == null || !body.isObject()) {
+                throw new AwsError("ValidationException", 400, "The request body is not a valid JSON object.");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> bodyFields = Json.MAPPER.convertValue(body, Map.class);
+            requestParameters.putAll(bodyFields);
+            delay = faults.apply(permission, true);
+            AccessAnalyzerApi.Request request = new AccessAnalyzerApi.Request(operation, route[1], query, body, now);
+            authorizer.require(caller, permission, accessAnalyzer.resourceOf(request), now, call.sourceIp(), region,
+                    null);
+            result = accessAnalyzer.handle(request);
+        } catch (AwsError e) {
+            failure = e.code().equals("AccessDenied") ? new AwsError("AccessDeniedException", 403, e.getMessage()) : e;
+        }
+        TrailCall trailCall = new TrailCall(caller, service, operation, now, region, call.sourceIp(),
+                call.header("user-agent"), requestParameters, null, failure == null ? null : failure.code(),
+                failure == null ? null : failure.getMessage(), requestId, AccessAnalyzerApi.readOnly(operation),
+                false, List.of());
+        recorder.record(trailCall, permission, auth.userKey());
+        HttpReply reply = failure != null ? RestJsonProtocol.error(failure, requestId)
+                : RestJsonProtocol.ok(result, requestId);
         return delay > 0 ? reply.delayed(delay) : reply;
     }
 

@@ -36,6 +36,18 @@ public final class AccessKey {
         return active;
     }
 
+    public Instant createDate() {
+        return createDate;
+    }
+
+    public Instant lastUsedDate() {
+        return lastUsedDate;
+    }
+
+    public String lastUsedService() {
+        return lastUsedService;
+    }
+
     public void markUsed(Instant when, String service, String region) {
         lastUsedDate = when;
         lastUsedService = service;

@@ -67,6 +67,15 @@ public final class Role {
         return permissionsBoundaryArn;
     }
 
+    public Instant createDate() {
+        return createDate;
+    }
+
+    /** When a session of the role last made a call, or null. */
+    public Instant lastUsed() {
+        return lastUsed;
+    }
+
     public void markUsed(Instant when, String region) {
         lastUsed = when;
         lastUsedRegion = region;

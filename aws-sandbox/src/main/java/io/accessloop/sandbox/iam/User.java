@@ -61,6 +61,20 @@ public final class User {
         return permissionsBoundaryArn;
     }
 
+    public Instant createDate() {
+        return createDate;
+    }
+
+    /** When the console password was created, or null when the user has none. */
+    public Instant passwordCreated() {
+        LoginProfile profile = loginProfile;
+        return profile == null ? null : profile.createDate();
+    }
+
+    public Instant passwordLastUsed() {
+        return passwordLastUsed;
+    }
+
     /** A console password; only its dates are kept, never the password. */
     record LoginProfile(Instant createDate, boolean passwordResetRequired) {
     }

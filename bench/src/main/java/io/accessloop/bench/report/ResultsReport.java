@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Turns JMH's JSON results into {@code bench/RESULTS.md}: every figure beside the baseline measured in the same run,
  * and the DESIGN §8 targets with what was measured for each.
- * Usage: {@code ResultsReport <jmh.json> <RESULTS.md> <command line>}.
+ * Usage: {@code ResultsReport <RESULTS.md> <command line> <results.json>...} (JMH's JSON, or the load drivers' rows in
+ * the same shape).
  */
 public final class ResultsReport {
 
@@ -24,10 +25,15 @@ public final class ResultsReport {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            throw new IllegalArgumentException("usage: ResultsReport <jmh.json> <RESULTS.md> <command>");
+            throw new IllegalArgumentException("usage: ResultsReport <RESULTS.md> <command> <results.json>...");
         }
-        List<Row> rows = read(Path.of(args[0]));
-        Files.writeString(Path.of(args[1]), render(rows, args[2], Machine.describe()));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            if (Files.exists(Path.of(args[i]))) {
+                rows.addAll(read(Path.of(args[i])));
+            }
+        }
+        Files.writeString(Path.of(args[0]), render(rows, args[1], Machine.describe()));
     }
 
     /** One benchmark result: name, parameters, score and unit. */
@@ -39,6 +45,14 @@ public final class ResultsReport {
 
         String method() {
             return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        }
+
+        /** Percentile rows ({@code …P99}) compare with the baseline's row of the same percentile. */
+        String percentile() {
+            String method = method();
+            int at = method.lastIndexOf('P');
+            return at > 0 && method.substring(at + 1).chars().allMatch(Character::isDigit) && at < method.length() - 1
+                    ? method.substring(at) : "";
         }
     }
 
@@ -64,15 +78,21 @@ public final class ResultsReport {
                 .append("- Command: `").append(command).append("`\n")
                 .append("- Date: ").append(java.time.Instant.now()).append("\n\n")
                 .append("Each ratio compares a figure with the baseline of its group measured in this same run ")
-                .append("(the first row of the group: the smallest parameter, or the `baseline…` method).\n\n");
+                .append("(the `baseline…` row of the same unit, else the first row of the group: the smallest parameter).\n\n")
+                .append("## Targets\n\n| what | target | measured |\n|---|---|---|\n");
+        for (Target target : Target.ALL) {
+            md.append("| ").append(target.what()).append(" | ").append(target.goal()).append(" | ")
+                    .append(target.verdict(rows)).append(" |\n");
+        }
+        md.append('\n');
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         rows.forEach(row -> groups.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row));
         for (var group : groups.entrySet()) {
             md.append("## ").append(group.getKey()).append("\n\n")
                     .append("| benchmark | parameters | score | ± | unit | ratio to baseline |\n")
                     .append("|---|---|---:|---:|---|---:|\n");
-            Row baseline = baseline(group.getValue());
             for (Row row : group.getValue()) {
+                Row baseline = baseline(group.getValue(), row);
                 md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s | %.2f× |%n", row.method(),
                         row.params().isEmpty() ? "–" : row.params(), row.score(), row.error(), row.unit(),
                         row.score() / baseline.score()));
@@ -82,7 +102,10 @@ public final class ResultsReport {
         return md.toString();
     }
 
-    private static Row baseline(List<Row> group) {
-        return group.stream().filter(r -> r.method().startsWith("baseline")).findFirst().orElse(group.get(0));
+    private static Row baseline(List<Row> group, Row row) {
+        List<Row> comparable = group.stream()
+                .filter(r -> r.unit().equals(row.unit()) && r.percentile().equals(row.percentile()))
+                .toList();
+        return comparable.stream().filter(r -> r.method().startsWith("baseline")).findFirst().orElse(comparable.get(0));
     }
 }

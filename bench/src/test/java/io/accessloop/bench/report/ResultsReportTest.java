@@ -27,6 +27,22 @@ class ResultsReportTest {
     }
 
     @Test
+    void percentileRowsCompareWithTheBaselinesSamePercentileAndTargetsSayWhetherTheyAreMet() {
+        String md = ResultsReport.render(List.of(
+                new ResultsReport.Row("load.AssumeRoleLoad.baselineLivenessProbe", "threads=16", 10000, 0, "calls/s"),
+                new ResultsReport.Row("load.AssumeRoleLoad.baselineLivenessProbeP99", "threads=16", 2, 0, "ms"),
+                new ResultsReport.Row("load.AssumeRoleLoad.assumeRoleSigV4", "threads=16", 2500, 0, "calls/s"),
+                new ResultsReport.Row("load.AssumeRoleLoad.assumeRoleSigV4P99", "threads=16", 300, 0, "ms")),
+                "bench/run.sh", "test machine");
+
+        assertThat(md).contains("| assumeRoleSigV4 | threads=16 | 2500.0 | 0.0 | calls/s | 0.25× |");
+        assertThat(md).contains("| assumeRoleSigV4P99 | threads=16 | 300.0 | 0.0 | ms | 150.00× |");
+        assertThat(md).contains("| ≥ 2,000 calls/s on 2 cores | met: 2500.0 calls/s |");
+        assertThat(md).contains("| < 250 ms (part of approval → credentials) | NOT met: 300.0 ms |");
+        assertThat(md).contains("not measured: needs the end-to-end driver against a running broker");
+    }
+
+    @Test
     void generatedPoliciesHaveTheRequestedSizeAndEndWithAnAllow() {
         PolicyDocument policy = RolePolicies.parsed(17);
         assertThat(policy.statements()).hasSize(17);

@@ -23,6 +23,10 @@ public interface BrokerSettings {
     @WithDefault("PT24H")
     Duration requestTtl();
 
+    /** How often pending requests past their time are expired. */
+    @WithDefault("30s")
+    Duration requestExpiryInterval();
+
     /** Console sign-in settings. */
     Console console();
 

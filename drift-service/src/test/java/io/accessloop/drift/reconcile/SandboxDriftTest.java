@@ -120,6 +120,37 @@ class SandboxDriftTest {
 
     @Test
     @Order(5)
+    void anOversizedNotificationIsFetchedFromTheConfigApi() {
+        String id = Api.get(Api.AUDITOR, "/api/v1/inventory/principals?type=POLICY&name=legacy-s3-full-access")
+                .statusCode(200).extract().path("items[0].resourceId");
+        com.fasterxml.jackson.databind.node.ObjectNode pointer =
+                io.accessloop.drift.Samples.load("eventbridge-config-oversized-policy.json");
+        pointer.put("id", java.util.UUID.randomUUID().toString());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) pointer.get("detail").get("configurationItemSummary"))
+                .put("resourceId", id).put("resourceName", "legacy-s3-full-access");
+        String raw = Api.push(pointer).statusCode(202).extract().path("rawEventId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(raw) != null);
+        // the item fetched from Config is the one reconciliation stored already: found, and not applied twice
+        assertThat(outcome(raw)).isEqualTo("stale");
+        pointer.put("id", java.util.UUID.randomUUID().toString());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) pointer.get("detail").get("configurationItemSummary"))
+                .put("resourceId", "ANPA-NEVER-RECORDED");
+        String missing = Api.push(pointer).statusCode(202).extract().path("rawEventId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(missing) != null);
+        assertThat(outcome(missing)).isEqualTo("not-recorded");
+    }
+
+    private String outcome(String rawEventId) {
+        var rows = pool.preparedQuery("select outcome from raw_event where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(rawEventId)).await().atMost(Duration.ofSeconds(5));
+        return rows.iterator().next().getString(0);
+    }
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Test
+    @Order(6)
     void onlySecurityEngineersAndAdminsMayReconcile() {
         given().header("Authorization", Api.AUDITOR).post("/api/v1/reconcile").then().statusCode(403);
         given().header("Authorization", Api.EMPLOYEE).post("/api/v1/reconcile").then().statusCode(403);

@@ -23,6 +23,15 @@ public interface LifecycleSettings {
     /** The inactive IAM users and keys sweep. */
     Inactive inactive();
 
+    /** Orphan detection. */
+    Orphans orphans();
+
+    interface Orphans {
+        /** How often roles are scanned for missing, unknown or departed owners; {@code off} disables it. */
+        @WithDefault("1h")
+        String every();
+    }
+
     interface Expiry {
         /** Most due grants one sweep transaction claims; the sweep repeats until nothing is due. */
         @WithDefault("500")

@@ -65,7 +65,11 @@ class OffboardingTest {
         assertThat(steps.stream().filter("VERIFY"::equals)).hasSize(1);
         assertThat(closed.getList("steps[1].detail", String.class)).anyMatch(l -> l.startsWith("deactivated and deleted access key"))
                 .contains("deleted the login profile of " + person, "removed " + person + " from group grp-" + suffix,
-                        "deleted inline policy inline-" + suffix + " of " + person, "deleted user " + person);
+                        "deleted inline policy inline-" + suffix + " of " + person, "deleted user " + person)
+                .anyMatch(l -> l.startsWith("detached managed policy") && l.endsWith("managed-" + suffix + " from " + person))
+                .anyMatch(l -> l.startsWith("deactivated MFA device") && l.contains("mfa-" + suffix));
+        assertThat(Iam.client().listVirtualMFADevices().virtualMFADevices())
+                .noneMatch(d -> d.serialNumber().endsWith("mfa-" + suffix));
         assertThat(closed.getString("closedAt")).isNotNull();
 
         assertThat(Iam.userExists(person)).isFalse();
@@ -82,6 +86,22 @@ class OffboardingTest {
                 .body("items.kind", hasItem(EventTypes.GRANT_ACTIVATED.type()))
                 .body("items.kind", hasItem("hr.employee.terminated"));
         given().header("Authorization", Roles.employee(person)).get(caseUrl).then().statusCode(404);
+    }
+
+    @Test
+    void aFutureDatedTerminationRunsWhenItsDateComes() {
+        String person = "later-" + suffix() + "@example.com";
+        String effective = Instant.now().plusSeconds(3).toString();
+        String caseUrl = Hr.post(Hr.event(Hr.newId(), "employee.terminated", person, effective, null))
+                .statusCode(202).body("status", equalTo("scheduled")).extract().path("statusUrl");
+        assertThat(view(caseUrl).getString("status")).isEqualTo("SCHEDULED");
+
+        JsonPath closed = awaitStatus(caseUrl, "CLOSED");
+
+        Instant revoked = ((java.sql.Timestamp) Db.query("select created_at from outbox_event where type = ? and subject = ?",
+                EventTypes.REVOKE_IDENTITY.type(), person).get(0).get("created_at")).toInstant();
+        assertThat(revoked).isAfterOrEqualTo(Instant.parse(effective).minusMillis(1));
+        assertThat(closed.getList("steps.step")).first().isEqualTo("REVOKE_ACCESS");
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class Iam {
         return client;
     }
 
-    /** A person's IAM user with two keys, a console password, a group, an inline and a managed policy. */
+    /** A person's IAM user with two keys, a console password, a group, an inline and a managed policy, a virtual MFA. */
     public static void userWithEverything(String email, String suffix) {
         IamClient iam = client();
         String group = "grp-" + suffix;
@@ -45,6 +45,10 @@ public final class Iam {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:ListQueues\",\"Resource\":\"*\"}]}"))
                 .policy().arn();
         iam.attachUserPolicy(b -> b.userName(email).policyArn(policyArn));
+        String serial = iam.createVirtualMFADevice(b -> b.virtualMFADeviceName("mfa-" + suffix))
+                .virtualMFADevice().serialNumber();
+        iam.enableMFADevice(b -> b.userName(email).serialNumber(serial).authenticationCode1("123456")
+                .authenticationCode2("654321"));
     }
 
     public static void roleOwnedBy(String roleName, String email) {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,13 +144,17 @@ class ComposeTest {
     }
 
     @Test
-    void theDemoCatalogNamesARoleOnTheBrokersEntitlementPath() throws Exception {
-        try (Stream<Path> files = Files.list(Repository.path("deploy/compose/catalog"))) {
-            for (Path file : files.toList()) {
-                JsonNode entitlement = Yaml.document(file);
-                assertThat(entitlement.get("roleArn").asText()).as(file.toString())
-                        .startsWith("arn:aws:iam::" + entitlement.get("account").asText() + ":role/accessloop/");
-            }
+    void theBrokerUsesTheDemoCatalogAndTheKeyTheEntitlementRolesTrust() {
+        JsonNode broker = SERVICES.get("broker-service");
+        assertThat(broker.get("volumes").toString())
+                .contains("./catalog:" + broker.at("/environment/ACCESSLOOP_BROKER_CATALOG_DIR").asText());
+        for (JsonNode entitlement : Yaml.document(Repository.path("deploy/catalog/demo.yaml")).get("entitlements")) {
+            assertThat(entitlement.get("roleArn").asText()).as(entitlement.get("name").asText())
+                    .startsWith("arn:aws:iam::" + entitlement.get("account").asText() + ":role/accessloop/");
         }
+        // the sandbox's demo roles trust its accessloop-broker user, whose key the local run uses as well
+        String key = broker.at("/environment/ACCESSLOOP_AWS_ACCESS_KEY_ID").asText();
+        assertThat(Repository.read("deploy/run.sh")).contains(key);
+        assertThat(broker.at("/environment/QUARKUS_STS_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID").asText()).isEqualTo(key);
     }
 }

@@ -50,8 +50,8 @@ class OverlaysTest {
     void theLocalOverlaysCopiesAreTheOriginals() {
         assertThat(Repository.read("deploy/k8s/overlays/local/files/accessloop-realm.json"))
                 .isEqualTo(Repository.read("deploy/keycloak/accessloop-realm.json"));
-        assertThat(Repository.read("deploy/k8s/overlays/local/files/reports-read.yaml"))
-                .isEqualTo(Repository.read("deploy/compose/catalog/reports-read.yaml"));
+        assertThat(Repository.read("deploy/k8s/overlays/local/files/demo-catalog.yaml"))
+                .isEqualTo(Repository.read("deploy/catalog/demo.yaml"));
     }
 
     @Test

@@ -39,9 +39,12 @@ public class AccessEvents {
         return inbox.receive(CONSUMER, body, this::handle);
     }
 
-    /** Runs inside the inbox transaction, once per event id. */
+    /**
+     * Runs inside the inbox transaction, once per event id. The grant row is touched before the ledger head is
+     * locked: the same order as the expiry sweep, so the two never deadlock.
+     */
     public Uni<Void> handle(CloudEvent event) {
-        return ledger.record(event).chain(() -> track(event))
+        return track(event).chain(() -> ledger.record(event)).replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf(e, "could not process %s %s, it will be redelivered", event.type(),
                         event.id()));
     }
