@@ -1,0 +1,20 @@
+package io.accessloop.drift.rightsizing.domain;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/** {@code prp_} ids that sort by creation time (list pages are ordered by id). */
+public final class ProposalIds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ProposalIds() {
+    }
+
+    public static String next(Instant now) {
+        byte[] random = new byte[5];
+        RANDOM.nextBytes(random);
+        return "prp_" + String.format("%012x", now.toEpochMilli()) + HexFormat.of().formatHex(random);
+    }
+}

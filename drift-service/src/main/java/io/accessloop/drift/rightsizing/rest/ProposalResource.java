@@ -1,0 +1,170 @@
+package io.accessloop.drift.rightsizing.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accessloop.drift.rightsizing.config.RightsizingSettings;
+import io.accessloop.drift.rightsizing.domain.ProposalStatus;
+import io.accessloop.drift.rightsizing.repository.ProposalRepository;
+import io.accessloop.drift.rightsizing.service.ProposalService;
+import io.accessloop.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** Right-sizing proposals: list, detail (diff, evidence, proof), compute, approve, reject, apply, roll back. */
+@Path("/api/v1/proposals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProposalResource {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+    private static final int MAX_WINDOW_DAYS = 400;
+
+    private final ProposalService service;
+    private final ProposalRepository repository;
+    private final ProposalCaller callers;
+    private final RightsizingSettings settings;
+    private final ObjectMapper json;
+
+    ProposalResource(ProposalService service, ProposalRepository repository, ProposalCaller callers,
+                     RightsizingSettings settings, ObjectMapper json) {
+        this.json = json;
+        this.service = service;
+        this.repository = repository;
+        this.callers = callers;
+        this.settings = settings;
+    }
+
+    @GET
+    @Operation(summary = "Proposals, newest first; filter by status and principal (security, auditor, admin)")
+    public Uni<ProposalViews.Page<ProposalViews.Summary>> list(@QueryParam("status") String status,
+                                                               @QueryParam("principal") String principal,
+                                                               @QueryParam("limit") Integer limit,
+                                                               @QueryParam("cursor") String cursor) {
+        callers.reader();
+        int size = limit(limit);
+        ProposalStatus wanted = status(status);
+        return Panache.withSession(() -> repository.list(wanted, principal, cursor, size + 1)).map(found -> {
+            List<ProposalViews.Summary> items = found.stream().limit(size).map(ProposalViews.Summary::of).toList();
+            return new ProposalViews.Page<>(items, found.size() > size ? items.get(items.size() - 1).id() : null);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A proposal with its diff (before/after per policy), evidence and proof")
+    public Uni<ProposalViews.Detail> get(@PathParam("id") String id) {
+        callers.reader();
+        return service.get(id).map(ProposalViews.Detail::of);
+    }
+
+    @POST
+    @Operation(summary = "Compute a proposal for a role or user now (201 with the proposal; 200 with the reason when "
+            + "there is nothing to propose); open proposals of the principal are superseded")
+    public Uni<Response> compute(ProposalViews.ComputeRequest body) {
+        callers.operator();
+        if (body == null || body.principalArn() == null || !body.principalArn().startsWith("arn:")
+                || !body.principalArn().contains(":iam::")
+                || !(body.principalArn().contains(":role/") || body.principalArn().contains(":user/"))) {
+            throw ProblemException.invalid("principalArn must be an IAM role or user ARN",
+                    List.of("principalArn: an arn:aws:iam::<account>:role/… or :user/… ARN is required"));
+        }
+        Integer days = body.windowDays();
+        if (days != null && (days < 1 || days > MAX_WINDOW_DAYS)) {
+            throw ProblemException.invalid("windowDays must be between 1 and " + MAX_WINDOW_DAYS,
+                    List.of("windowDays: between 1 and " + MAX_WINDOW_DAYS));
+        }
+        Duration window = days == null ? settings.window() : Duration.ofDays(days);
+        return service.generate(body.principalArn(), window).map(g -> Response
+                .status(g.proposal() == null ? 200 : 201)
+                .entity(ProposalViews.Computed.of(g.plan(), g.proposal())).build());
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve a proposed change (security, admin); 422 in recommend mode")
+    public Uni<ProposalViews.Detail> approve(@PathParam("id") String id) {
+        String by = callers.operator().email();
+        return service.approve(id, by).map(ProposalViews.Detail::of);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Reject a proposed or approved change (security, admin)")
+    public Uni<ProposalViews.Detail> reject(@PathParam("id") String id, String body) {
+        String by = callers.operator().email();
+        return service.reject(id, by, reason(body)).map(ProposalViews.Detail::of);
+    }
+
+    @POST
+    @Path("/{id}/apply")
+    @Operation(summary = "Apply an approved proposal to IAM (security, admin); 422 when its proof fails, 409 when "
+            + "the principal changed since it was computed; the previous version is kept for rollback")
+    public Uni<ProposalViews.Detail> apply(@PathParam("id") String id) {
+        String by = callers.operator().email();
+        return service.apply(id, by).map(ProposalViews.Detail::of);
+    }
+
+    @POST
+    @Path("/{id}/rollback")
+    @Operation(summary = "Restore the permissions an applied proposal replaced (security, admin)")
+    public Uni<ProposalViews.Detail> rollback(@PathParam("id") String id, String body) {
+        String by = callers.operator().email();
+        String reason = reason(body);
+        return service.rollBack(id, by, reason == null ? "manual rollback by " + by : reason)
+                .map(ProposalViews.Detail::of);
+    }
+
+    /** The optional {@code {"reason": …}} body of reject and rollback (any or no content type). */
+    private String reason(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        ProposalViews.Reason parsed;
+        try {
+            parsed = json.readValue(body, ProposalViews.Reason.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.invalid("The body must be a JSON object such as {\"reason\": \"…\"}",
+                    List.of("body: not JSON"));
+        }
+        String reason = parsed == null ? null : parsed.reason();
+        if (reason != null && reason.length() > 1000) {
+            throw ProblemException.invalid("reason is too long", List.of("reason: at most 1000 characters"));
+        }
+        return reason;
+    }
+
+    private static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw ProblemException.badRequest("invalid-limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        return requested;
+    }
+
+    private static ProposalStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ProposalStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-status", "status must be one of "
+                    + List.of(ProposalStatus.values()));
+        }
+    }
+
+}
