@@ -26,6 +26,6 @@ trap 'kill $SANDBOX 2>/dev/null || true' EXIT
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null; do sleep 0.5; done
 java -cp "$CP" io.accessloop.bench.load.AssumeRoleLoad "http://127.0.0.1:$PORT" "$LOAD_SECONDS" 16 "$OUT/assume-role.json"
 
-java -cp "$CP" io.accessloop.bench.report.ResultsReport "$ROOT/bench/RESULTS.md" "bench/run.sh $*" \
+java -cp "$CP" io.accessloop.bench.report.ResultsReport "$ROOT/bench/RESULTS.md" "bench/run.sh${*:+ $*}" \
   "$OUT/jmh.json" "$OUT/assume-role.json"
 echo "wrote bench/RESULTS.md"
