@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,35 +92,11 @@ public class SandboxResource implements QuarkusTestResourceLifecycleManager {
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> process.destroy()));
             URI uri = URI.create("http://127.0.0.1:" + port);
-            awaitReady(uri, log);
+            Readiness.await("aws-sandbox", process, uri.resolve("/q/health/ready"), log, Duration.ofSeconds(60));
             return uri;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the aws-sandbox from " + jar, e);
         }
-    }
-
-    private static void awaitReady(URI uri, Path log) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("aws-sandbox exited: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep();
-        }
-        throw new IllegalStateException("aws-sandbox not ready within 60 s, see " + log);
     }
 
     private static Path locateJar() {
@@ -135,13 +110,5 @@ public class SandboxResource implements QuarkusTestResourceLifecycleManager {
         }
         throw new IllegalStateException("aws-sandbox/target/quarkus-app/quarkus-run.jar not found: build it first "
                 + "(./mvnw verify builds it before the services' tests) or set ACCESSLOOP_TEST_AWS_ENDPOINT");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
