@@ -42,6 +42,11 @@ public class Viewer {
         return has(Roles.SECURITY) || has(Roles.ADMIN);
     }
 
+    /** Approve, reject, apply and roll back right-sizing proposals (auditors only read them). */
+    public boolean canRightsize() {
+        return has(Roles.SECURITY) || has(Roles.ADMIN);
+    }
+
     public boolean auditor() {
         return has(Roles.AUDITOR) || has(Roles.SECURITY) || has(Roles.ADMIN);
     }

@@ -10,6 +10,8 @@ import io.accessloop.portal.clients.broker.Entitlement;
 import io.accessloop.portal.clients.broker.Grant;
 import io.accessloop.portal.clients.broker.ProcessCredentials;
 import io.accessloop.portal.clients.drift.Finding;
+import io.accessloop.portal.clients.drift.Proposal;
+import io.accessloop.portal.clients.drift.ProposalSummary;
 import io.accessloop.portal.clients.lifecycle.AuditEntry;
 import io.accessloop.portal.clients.lifecycle.Verification;
 
@@ -56,6 +58,18 @@ public enum Contract {
     FINDINGS("drift/findings.json", "drift-service", "FindingView", Shape.PAGE, Finding.class),
     FINDING_OPEN("drift/finding-open.json", "drift-service", "FindingView", Shape.ONE, Finding.class),
     FINDING_SUPPRESSED("drift/finding-suppressed.json", "drift-service", "FindingView", Shape.ONE, Finding.class),
+    PROPOSALS("drift/proposals.json", "drift-service", "ProposalViews.Summary", Shape.PAGE, ProposalSummary.class),
+    PROPOSAL_PROPOSED("drift/proposal-proposed.json", "drift-service", "ProposalViews.Detail", Shape.ONE,
+            Proposal.class),
+    PROPOSAL_APPROVED("drift/proposal-approved.json", "drift-service", "ProposalViews.Detail", Shape.ONE,
+            Proposal.class),
+    PROPOSAL_REJECTED("drift/proposal-rejected.json", "drift-service", "ProposalViews.Detail", Shape.ONE,
+            Proposal.class),
+    PROPOSAL_APPLIED("drift/proposal-applied.json", "drift-service", "ProposalViews.Detail", Shape.ONE,
+            Proposal.class),
+    PROPOSAL_ROLLED_BACK("drift/proposal-rolled-back.json", "drift-service", "ProposalViews.Detail", Shape.ONE,
+            Proposal.class),
+    PROBLEM_PROOF_FAILED("drift/problem-proof-failed.json", "service-kit", "Problem", Shape.ONE, Problem.class),
     AUDIT("lifecycle/audit.json", "lifecycle-service", "AuditEntryView", Shape.PAGE, AuditEntry.class),
     VERIFY_BROKEN("lifecycle/verify-broken.json", "lifecycle-service", "VerificationView", Shape.ONE,
             Verification.class);

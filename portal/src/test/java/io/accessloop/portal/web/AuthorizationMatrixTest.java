@@ -42,6 +42,7 @@ class AuthorizationMatrixTest {
         Stubs.answer(services, Stubs.get("/broker/api/v1/entitlements"), Contract.ENTITLEMENTS);
         Stubs.answer(services, Stubs.get("/drift/api/v1/findings"), Contract.FINDINGS);
         Stubs.answer(services, Stubs.get("/lifecycle/api/v1/audit"), Contract.AUDIT);
+        Stubs.answer(services, Stubs.get("/drift/api/v1/proposals"), Contract.PROPOSALS);
         Stubs.answer(services, Stubs.get("/broker/api/v1/grants")
                 .withQueryParam("reviewPending", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true"))
                 .atPriority(1), Contract.REVIEWS_PENDING);
@@ -57,7 +58,8 @@ class AuthorizationMatrixTest {
             "AUDITOR, /drift, 200", "AUDITOR, /audit, 200", "AUDITOR, /approvals, 403", "AUDITOR, /request, 200",
             "EMPLOYEE, /offboarding, 403", "APPROVER, /offboarding, 403", "SECURITY, /offboarding, 200",
             "AUDITOR, /offboarding, 200", "EMPLOYEE, /people, 403", "APPROVER, /people, 403",
-            "AUDITOR, /people, 200"})
+            "AUDITOR, /people, 200", "EMPLOYEE, /rightsizing, 403", "EMPLOYEE, /rightsizing/prp_1, 403",
+            "APPROVER, /rightsizing, 403", "SECURITY, /rightsizing, 200", "AUDITOR, /rightsizing, 200"})
     void pagesAnswerByRole(People person, String path, int status) {
         try (Browser browser = Browser.signedIn(base, person, "/access")) {
             services.resetRequests();
@@ -79,11 +81,11 @@ class AuthorizationMatrixTest {
 
             assertThat(page.getAnchors()).extracting(a -> a.getHrefAttribute())
                     .contains("/access", "/request").doesNotContain("/approvals", "/drift", "/audit", "/offboarding",
-                    "/people");
+                    "/people", "/rightsizing");
         }
         try (Browser browser = Browser.signedIn(base, People.SECURITY, "/access")) {
             assertThat(((HtmlPage) browser.lastPage()).getAnchors()).extracting(a -> a.getHrefAttribute())
-                    .contains("/drift", "/audit").doesNotContain("/approvals");
+                    .contains("/drift", "/audit", "/rightsizing").doesNotContain("/approvals");
         }
     }
 }

@@ -33,6 +33,8 @@ class CsrfTest {
     @TestHTTPResource("/")
     URL base;
 
+    private static final String PROPOSAL = "prp_0193a1b2c3d4e5f60718";
+
     @BeforeEach
     void stubs() {
         People.registerAll(oidc);
@@ -46,6 +48,10 @@ class CsrfTest {
                 Contract.REQUEST_APPROVED);
         Stubs.answer(services, Stubs.post("/drift/api/v1/findings/fnd_01JEXAMPLEADMIN/suppress"),
                 Contract.FINDING_SUPPRESSED);
+        for (String action : new String[]{"approve", "reject", "apply", "rollback"}) {
+            Stubs.answer(services, Stubs.post("/drift/api/v1/proposals/%s/%s".formatted(PROPOSAL, action)),
+                    Contract.PROPOSAL_APPROVED);
+        }
     }
 
     /** The control: the same posts with the form's own token go through, so the refusals above are the token's. */
@@ -54,7 +60,9 @@ class CsrfTest {
             "EMPLOYEE, /request/payments-readonly, /broker/api/v1/requests",
             "EMPLOYEE, /access/grants/grt_01JEXAMPLEACTIVE/release, /broker/api/v1/grants/grt_01JEXAMPLEACTIVE/release",
             "APPROVER, /approvals/req_01JEXAMPLEPENDING/approve, /broker/api/v1/requests/req_01JEXAMPLEPENDING/approve",
-            "SECURITY, /drift/fnd_01JEXAMPLEADMIN/suppress, /drift/api/v1/findings/fnd_01JEXAMPLEADMIN/suppress"})
+            "SECURITY, /drift/fnd_01JEXAMPLEADMIN/suppress, /drift/api/v1/findings/fnd_01JEXAMPLEADMIN/suppress",
+            "SECURITY, /rightsizing/prp_0193a1b2c3d4e5f60718/approve, /drift/api/v1/proposals/prp_0193a1b2c3d4e5f60718/approve",
+            "SECURITY, /rightsizing/prp_0193a1b2c3d4e5f60718/rollback, /drift/api/v1/proposals/prp_0193a1b2c3d4e5f60718/rollback"})
     void theSamePostWithTheFormsTokenReachesTheService(People person, String path, String servicePath) {
         try (Browser browser = Browser.signedIn(base, person, "/request/payments-readonly")) {
             String real = browser.csrfToken("/request/payments-readonly");
@@ -94,7 +102,15 @@ class CsrfTest {
             "SECURITY, missing, /offboarding",
             "SECURITY, forged, /offboarding",
             "SECURITY, missing, /drift/fnd_01JEXAMPLEADMIN/suppress",
-            "SECURITY, forged, /drift/fnd_01JEXAMPLEADMIN/suppress"})
+            "SECURITY, forged, /drift/fnd_01JEXAMPLEADMIN/suppress",
+            "SECURITY, missing, /rightsizing/prp_0193a1b2c3d4e5f60718/approve",
+            "SECURITY, forged, /rightsizing/prp_0193a1b2c3d4e5f60718/approve",
+            "SECURITY, missing, /rightsizing/prp_0193a1b2c3d4e5f60718/reject",
+            "SECURITY, forged, /rightsizing/prp_0193a1b2c3d4e5f60718/reject",
+            "SECURITY, missing, /rightsizing/prp_0193a1b2c3d4e5f60718/apply",
+            "SECURITY, forged, /rightsizing/prp_0193a1b2c3d4e5f60718/apply",
+            "SECURITY, missing, /rightsizing/prp_0193a1b2c3d4e5f60718/rollback",
+            "SECURITY, forged, /rightsizing/prp_0193a1b2c3d4e5f60718/rollback"})
     void aPostWithoutTheRightTokenIsRefusedAndNothingIsSent(People person, String token, String path) {
         try (Browser browser = Browser.signedIn(base, person, "/request/payments-readonly")) {
             String real = browser.csrfToken("/request/payments-readonly");

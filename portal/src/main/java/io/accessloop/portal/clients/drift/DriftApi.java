@@ -42,6 +42,35 @@ interface DriftApi {
     Finding suppress(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
                      Suppress body);
 
+    @GET
+    @Path("/proposals")
+    Page<ProposalSummary> proposals(@QueryParam("status") String status, @QueryParam("principal") String principal,
+                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/proposals/{id}")
+    Proposal proposal(@PathParam("id") String id);
+
+    @POST
+    @Path("/proposals/{id}/approve")
+    Proposal approve(@PathParam("id") String id);
+
+    @POST
+    @Path("/proposals/{id}/reject")
+    Proposal reject(@PathParam("id") String id, Reason body);
+
+    @POST
+    @Path("/proposals/{id}/apply")
+    Proposal apply(@PathParam("id") String id);
+
+    @POST
+    @Path("/proposals/{id}/rollback")
+    Proposal rollBack(@PathParam("id") String id, Reason body);
+
+    /** Body of reject and rollback. */
+    record Reason(String reason) {
+    }
+
     /** Body of the suppress call. */
     record Suppress(String reason, Instant until) {
     }

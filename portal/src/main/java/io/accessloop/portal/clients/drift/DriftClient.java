@@ -32,6 +32,31 @@ public class DriftClient {
         return api.suppress(id, idempotencyKey, new DriftApi.Suppress(reason, until));
     }
 
+    public Page<ProposalSummary> proposals(ProposalFilter filter) {
+        return api.proposals(blankToNull(filter.status()), blankToNull(filter.principal()), PAGE_SIZE,
+                blankToNull(filter.cursor()));
+    }
+
+    public Proposal proposal(String id) {
+        return api.proposal(id);
+    }
+
+    public Proposal approve(String id) {
+        return api.approve(id);
+    }
+
+    public Proposal reject(String id, String reason) {
+        return api.reject(id, new DriftApi.Reason(blankToNull(reason)));
+    }
+
+    public Proposal apply(String id) {
+        return api.apply(id);
+    }
+
+    public Proposal rollBack(String id, String reason) {
+        return api.rollBack(id, new DriftApi.Reason(blankToNull(reason)));
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

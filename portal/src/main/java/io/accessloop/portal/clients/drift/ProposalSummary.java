@@ -1,0 +1,9 @@
+package io.accessloop.portal.clients.drift;
+
+import java.time.Instant;
+
+/** One right-sizing proposal in drift-service's list. */
+public record ProposalSummary(String id, String accountId, String principalArn, String kind, String status,
+                              String mode, String confidence, String summary, int removedPermissions, boolean proven,
+                              Instant createdAt, Instant appliedAt, Instant watchUntil, Instant closedAt) {
+}
