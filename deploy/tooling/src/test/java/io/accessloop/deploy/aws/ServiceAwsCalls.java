@@ -85,6 +85,15 @@ final class ServiceAwsCalls {
                     // the credential report (password and key use of IAM users), for the stale-user rules
                     Call.design("iam:GenerateCredentialReport", "*"),
                     Call.design("iam:GetCredentialReport", "*"),
+                    // Right-sizing: IamPrincipals reads a principal's inline and attached policies
+                    Call.adapter("iam:GetRole", WORKLOAD_ROLE),
+                    Call.adapter("iam:ListRolePolicies", WORKLOAD_ROLE),
+                    Call.adapter("iam:GetRolePolicy", WORKLOAD_ROLE),
+                    Call.adapter("iam:ListAttachedRolePolicies", WORKLOAD_ROLE),
+                    Call.adapter("iam:GetUser", "arn:aws:iam::" + OWN + ":user/batch"),
+                    Call.adapter("iam:ListUserPolicies", "arn:aws:iam::" + OWN + ":user/batch"),
+                    Call.adapter("iam:GetUserPolicy", "arn:aws:iam::" + OWN + ":user/batch"),
+                    Call.adapter("iam:ListAttachedUserPolicies", "arn:aws:iam::" + OWN + ":user/batch"),
                     // Right-sizing (issue 8): Access Advisor, then apply / roll back on managed principals
                     Call.design("iam:GenerateServiceLastAccessedDetails", WORKLOAD_ROLE),
                     Call.design("iam:GetServiceLastAccessedDetails", "*"),
