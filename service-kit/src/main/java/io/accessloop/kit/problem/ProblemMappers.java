@@ -1,6 +1,7 @@
 package io.accessloop.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -24,6 +25,16 @@ public class ProblemMappers {
     public Response malformedJson(JsonProcessingException e) {
         return respond(Problem.of(400, "malformed-json", "Malformed JSON",
                 "The body is not valid JSON for this endpoint: " + e.getOriginalMessage()));
+    }
+
+    /** Valid JSON of the wrong shape: an array for an object, an object for a number, a forbidden character… */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("body");
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON",
+                "'" + field + "' does not have the expected shape: " + e.getOriginalMessage()));
     }
 
     @ServerExceptionMapper
@@ -52,6 +63,10 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 5000)
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader wraps syntax errors before our mapper for them can see them
+            return malformedJson(json);
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
             return respond(Problem.of(status, "internal", "Internal error", "The request could not be completed"));
