@@ -149,15 +149,6 @@ public final class StsService {
                     : refusal == decision.setSourceIdentity() ? "sts:SetSourceIdentity" : "sts:TagSession";
             throw Authorizer.denied(caller, action, roleArn, refusal.decision());
         }
-        // A role's trust policy must itself grant each STS action: identity policies alone never suffice.
-        RequestContext built = context.build();
-        requireTrust(trust, role, caller, TrustEvaluator.ASSUME_ROLE, built);
-        if (sourceIdentity != null) {
-            requireTrust(trust, role, caller, TrustEvaluator.SET_SOURCE_IDENTITY, built);
-        }
-        if (!requestTags.isEmpty()) {
-            requireTrust(trust, role, caller, TrustEvaluator.TAG_SESSION, built);
-        }
 
         Instant expiration = call.now().plusSeconds(duration);
         String accessKeyId = Ids.accessKeyId(true);
@@ -181,13 +172,6 @@ public final class StsService {
     /** The role's fields read under the IAM read lock. */
     private record RoleView(Role entity, String name, String arn, String id, String trustPolicy,
                             int maxSessionDuration) {
-    }
-
-    private static void requireTrust(PolicyDocument trust, RoleView role, Caller caller, String action,
-                                     RequestContext context) {
-        if (!TrustEvaluator.trustPolicyPermits(trust, role.arn(), caller.arn(), action, context)) {
-            throw Authorizer.denied(caller, action, role.arn(), io.accessloop.iam.eval.Decision.IMPLICIT_DENY);
-        }
     }
 
     private static int duration(Integer requested, int roleMax, boolean chained) {
