@@ -1,43 +1,14 @@
 package io.accessloop.sandbox.iam;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /** An IAM group; mutated only under the {@link IamStore} write lock. */
-public final class Group {
-    final String name;
-    final String path;
-    final String id;
-    final String arn;
-    final Instant createDate;
-    final Map<String, String> inlinePolicies = new LinkedHashMap<>();
-    final Set<String> attachedPolicyArns = new LinkedHashSet<>();
+public final class Group extends IamIdentity {
     final Set<String> members = new LinkedHashSet<>();
 
     Group(String name, String path, String id, String arn, Instant createDate) {
-        this.name = name;
-        this.path = path;
-        this.id = id;
-        this.arn = arn;
-        this.createDate = createDate;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String arn() {
-        return arn;
-    }
-
-    public Map<String, String> inlinePolicies() {
-        return inlinePolicies;
-    }
-
-    public Set<String> attachedPolicyArns() {
-        return attachedPolicyArns;
+        super(name, path, id, arn, createDate);
     }
 }

@@ -2,45 +2,20 @@ package io.accessloop.sandbox.iam;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 /** An IAM role; mutated only under the {@link IamStore} write lock. */
-public final class Role {
-    final String name;
-    final String path;
-    final String id;
-    final String arn;
-    final Instant createDate;
+public final class Role extends IamIdentity {
     String trustPolicy;
     String description;
     int maxSessionDuration;
     String permissionsBoundaryArn;
     final Map<String, String> tags = new LinkedHashMap<>();
-    final Map<String, String> inlinePolicies = new LinkedHashMap<>();
-    final Set<String> attachedPolicyArns = new LinkedHashSet<>();
     volatile Instant lastUsed;
     volatile String lastUsedRegion;
 
     Role(String name, String path, String id, String arn, Instant createDate) {
-        this.name = name;
-        this.path = path;
-        this.id = id;
-        this.arn = arn;
-        this.createDate = createDate;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String arn() {
-        return arn;
-    }
-
-    public String id() {
-        return id;
+        super(name, path, id, arn, createDate);
     }
 
     public String trustPolicy() {
@@ -55,20 +30,8 @@ public final class Role {
         return tags;
     }
 
-    public Map<String, String> inlinePolicies() {
-        return inlinePolicies;
-    }
-
-    public Set<String> attachedPolicyArns() {
-        return attachedPolicyArns;
-    }
-
     public String permissionsBoundaryArn() {
         return permissionsBoundaryArn;
-    }
-
-    public Instant createDate() {
-        return createDate;
     }
 
     /** When a session of the role last made a call, or null. */
