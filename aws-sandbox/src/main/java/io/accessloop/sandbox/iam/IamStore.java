@@ -122,11 +122,7 @@ public final class IamStore {
     // lookups (callers hold a lock)
 
     public Role role(String name) {
-        Role role = roles.get(name);
-        if (role == null) {
-            throw AwsError.noSuchEntity("The role with name " + name + " cannot be found.");
-        }
-        return role;
+        return existing(roles.get(name), "The role with name " + name + " cannot be found.");
     }
 
     public Role findRole(String name) {
@@ -134,11 +130,7 @@ public final class IamStore {
     }
 
     public User user(String name) {
-        User user = users.get(name);
-        if (user == null) {
-            throw AwsError.noSuchEntity("The user with name " + name + " cannot be found.");
-        }
-        return user;
+        return existing(users.get(name), "The user with name " + name + " cannot be found.");
     }
 
     public User findUser(String name) {
@@ -146,11 +138,7 @@ public final class IamStore {
     }
 
     public Group group(String name) {
-        Group group = groups.get(name);
-        if (group == null) {
-            throw AwsError.noSuchEntity("The group with name " + name + " cannot be found.");
-        }
-        return group;
+        return existing(groups.get(name), "The group with name " + name + " cannot be found.");
     }
 
     public Group findGroup(String name) {
@@ -158,11 +146,15 @@ public final class IamStore {
     }
 
     public ManagedPolicy policy(String arn) {
-        ManagedPolicy policy = policies.get(arn);
-        if (policy == null) {
-            throw AwsError.noSuchEntity("Policy " + arn + " does not exist or is not attachable.");
+        return existing(policies.get(arn), "Policy " + arn + " does not exist or is not attachable.");
+    }
+
+    /** The entity, or AWS's NoSuchEntity error with IAM's own wording when there is none. */
+    private static <T> T existing(T entity, String missing) {
+        if (entity == null) {
+            throw AwsError.noSuchEntity(missing);
         }
-        return policy;
+        return entity;
     }
 
     public ManagedPolicy findPolicy(String arn) {
