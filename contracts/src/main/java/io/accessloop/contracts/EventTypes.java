@@ -17,13 +17,20 @@ import io.accessloop.contracts.command.RevokeGrant;
 import io.accessloop.contracts.command.RevokeIdentity;
 import io.accessloop.contracts.drift.FindingOpened;
 import io.accessloop.contracts.drift.FindingResolved;
+import io.accessloop.contracts.drift.FindingSuppressed;
+import io.accessloop.contracts.drift.RemediationApplied;
 import io.accessloop.contracts.drift.RightsizingApplied;
+import io.accessloop.contracts.drift.RightsizingApproved;
 import io.accessloop.contracts.drift.RightsizingProposed;
+import io.accessloop.contracts.drift.RightsizingRejected;
 import io.accessloop.contracts.drift.RightsizingRolledBack;
+import io.accessloop.contracts.identity.GrantExpiring;
+import io.accessloop.contracts.identity.IamUserActioned;
 import io.accessloop.contracts.identity.IdentityOffboarded;
 import io.accessloop.contracts.identity.IdentityRestored;
 import io.accessloop.contracts.identity.IdentitySuspended;
 import io.accessloop.contracts.identity.IdentityTransferred;
+import io.accessloop.contracts.identity.OrphanFound;
 import io.accessloop.contracts.identity.WorkloadRetired;
 
 import java.util.List;
@@ -77,14 +84,26 @@ public final class EventTypes {
     public static final EventType<FindingResolved> FINDING_RESOLVED =
             new EventType<>("io.accessloop.drift.finding.resolved.v1", Addresses.DRIFT, FindingResolved.class);
 
+    public static final EventType<FindingSuppressed> FINDING_SUPPRESSED =
+            new EventType<>("io.accessloop.drift.finding.suppressed.v1", Addresses.DRIFT, FindingSuppressed.class);
+
     public static final EventType<RightsizingProposed> RIGHTSIZING_PROPOSED =
             new EventType<>("io.accessloop.drift.rightsizing.proposed.v1", Addresses.DRIFT, RightsizingProposed.class);
+
+    public static final EventType<RightsizingApproved> RIGHTSIZING_APPROVED =
+            new EventType<>("io.accessloop.drift.rightsizing.approved.v1", Addresses.DRIFT, RightsizingApproved.class);
+
+    public static final EventType<RightsizingRejected> RIGHTSIZING_REJECTED =
+            new EventType<>("io.accessloop.drift.rightsizing.rejected.v1", Addresses.DRIFT, RightsizingRejected.class);
 
     public static final EventType<RightsizingApplied> RIGHTSIZING_APPLIED =
             new EventType<>("io.accessloop.drift.rightsizing.applied.v1", Addresses.DRIFT, RightsizingApplied.class);
 
     public static final EventType<RightsizingRolledBack> RIGHTSIZING_ROLLEDBACK =
             new EventType<>("io.accessloop.drift.rightsizing.rolledback.v1", Addresses.DRIFT, RightsizingRolledBack.class);
+
+    public static final EventType<RemediationApplied> REMEDIATION_APPLIED =
+            new EventType<>("io.accessloop.drift.remediation.applied.v1", Addresses.DRIFT, RemediationApplied.class);
 
     public static final EventType<IdentityOffboarded> OFFBOARDED =
             new EventType<>("io.accessloop.identity.offboarded.v1", Addresses.IDENTITY, IdentityOffboarded.class);
@@ -100,6 +119,15 @@ public final class EventTypes {
 
     public static final EventType<WorkloadRetired> WORKLOAD_RETIRED =
             new EventType<>("io.accessloop.identity.workload.retired.v1", Addresses.IDENTITY, WorkloadRetired.class);
+
+    public static final EventType<GrantExpiring> GRANT_EXPIRING =
+            new EventType<>("io.accessloop.identity.grant.expiring.v1", Addresses.IDENTITY, GrantExpiring.class);
+
+    public static final EventType<IamUserActioned> IAM_USER_ACTIONED =
+            new EventType<>("io.accessloop.identity.iamuser.actioned.v1", Addresses.IDENTITY, IamUserActioned.class);
+
+    public static final EventType<OrphanFound> ORPHAN_FOUND =
+            new EventType<>("io.accessloop.identity.orphan.found.v1", Addresses.IDENTITY, OrphanFound.class);
 
     public static final EventType<RevokeGrant> REVOKE_GRANT =
             new EventType<>("io.accessloop.command.grant.revoke.v1", Addresses.BROKER_COMMANDS, RevokeGrant.class);
@@ -125,14 +153,21 @@ public final class EventTypes {
             BREAKGLASS_USED,
             FINDING_OPENED,
             FINDING_RESOLVED,
+            FINDING_SUPPRESSED,
             RIGHTSIZING_PROPOSED,
+            RIGHTSIZING_APPROVED,
+            RIGHTSIZING_REJECTED,
             RIGHTSIZING_APPLIED,
             RIGHTSIZING_ROLLEDBACK,
+            REMEDIATION_APPLIED,
             OFFBOARDED,
             TRANSFERRED,
             SUSPENDED,
             RESTORED,
             WORKLOAD_RETIRED,
+            GRANT_EXPIRING,
+            IAM_USER_ACTIONED,
+            ORPHAN_FOUND,
             REVOKE_GRANT,
             REVOKE_IDENTITY,
             CHANGE_RECEIVED);
