@@ -1,31 +1,101 @@
 #!/usr/bin/env bash
-# Runs the benchmarks in short mode (under 10 minutes on 2 cores) and writes bench/RESULTS.md.
-#   bench/run.sh            short mode
-#   bench/run.sh --full     longer warm-up and measurement for steadier figures
+# Runs every benchmark and writes bench/RESULTS.md: JMH microbenchmarks and scaling curves, AssumeRole load on a
+# private aws-sandbox, then the local run (deploy/run.sh --reset) for the end-to-end drivers and a short soak;
+# everything it starts is stopped at the end.
+#   bench/run.sh                       short mode (aimed at under 10 minutes on 2 cores once built)
+#   bench/run.sh --full                longer measurements, the 100,000-grant storm measured, 100k pipeline step
+#   bench/run.sh --soak-seconds N      length of the soak part (default 60 short, 300 full)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
-JMH_ARGS=(-f 1 -wi 2 -w 1s -i 3 -r 2s)
+rm -f "$OUT"/*.json "$OUT"/*.txt
+COMMAND="bench/run.sh${*:+ $*}"
+MODE=short
+SOAK_SECONDS=60
+JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
 LOAD_SECONDS=10
-if [[ "${1:-}" == "--full" ]]; then JMH_ARGS=(-f 2 -wi 5 -w 2s -i 5 -r 5s); LOAD_SECONDS=30; fi
+E2E_ARGS=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --full) MODE=full; SOAK_SECONDS=300; JMH_ARGS=(-f 2 -wi 5 -w 2s -i 5 -r 5s); LOAD_SECONDS=30; E2E_ARGS=(--full) ;;
+    --soak-seconds) SOAK_SECONDS="$2"; shift ;;
+    *) echo "unknown option $1 (known: --full, --soak-seconds N)" >&2; exit 2 ;;
+  esac
+  shift
+done
+START=$SECONDS
+say() { printf '\033[1m[bench]\033[0m %s (%ds)\n' "$*" "$((SECONDS - START))"; }
 
-./mvnw -q -B -ntp -pl bench,aws-sandbox -am install -DskipTests
+for port in 4566 5432 5672 8080 8081 8082 8083 8180; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use: another local run (deploy/run.sh or smoke.sh) is up; stop it first" >&2; exit 1
+  fi
+done
+
+# One build of the whole reactor, as deploy/run.sh would do it, but without compiling tests (the benchmarks need
+# none, and a test of another module that does not compile right now must not stop the numbers). deploy/run.sh
+# rebuilds only when sources are newer than its stamp, so the stamp is renewed after this build.
+say "building (first time: several minutes)"
+./mvnw -q -B -ntp install -Dmaven.test.skip=true >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
+mkdir -p deploy/.run && touch deploy/.run/built.stamp
 CP="bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-echo "== microbenchmarks (JMH)"
-java -cp "$CP" org.openjdk.jmh.Main "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" 'io.accessloop.bench.(policy|cloudtrail).*'
+say "microbenchmarks and scaling curves (JMH)"
+java -cp "$CP" org.openjdk.jmh.Main "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" \
+  'io.accessloop.bench.(policy|cloudtrail|scaling).*' >"$OUT/jmh.log" 2>&1 || { tail -30 "$OUT/jmh.log"; exit 1; }
 
-echo "== load: AssumeRole on the aws-sandbox"
+say "load: AssumeRole on a private aws-sandbox"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 14566)
 java -Xmx1g -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -jar aws-sandbox/target/quarkus-app/quarkus-run.jar \
   >"$OUT/aws-sandbox.log" 2>&1 &
 SANDBOX=$!
-trap 'kill $SANDBOX 2>/dev/null || true' EXIT
+STACK=
+stop_all() {
+  [[ -n "$SANDBOX" ]] && { kill "$SANDBOX" 2>/dev/null || true; wait "$SANDBOX" 2>/dev/null || true; SANDBOX=; }
+  if [[ -n "$STACK" ]]; then
+    kill -TERM "$STACK" 2>/dev/null || true
+    wait "$STACK" 2>/dev/null || true
+    STACK=
+  fi
+}
+trap stop_all EXIT
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null; do sleep 0.5; done
 java -cp "$CP" io.accessloop.bench.load.AssumeRoleLoad "http://127.0.0.1:$PORT" "$LOAD_SECONDS" 16 "$OUT/assume-role.json"
+kill "$SANDBOX"; wait "$SANDBOX" 2>/dev/null || true; SANDBOX=
 
-java -cp "$CP" io.accessloop.bench.report.ResultsReport "$ROOT/bench/RESULTS.md" "bench/run.sh${*:+ $*}" \
-  "$OUT/jmh.json" "$OUT/assume-role.json"
-echo "wrote bench/RESULTS.md"
+say "starting the local run (deploy/run.sh --reset)"
+deploy/run.sh --reset >"$OUT/local-run.log" 2>&1 &
+STACK=$!
+until grep -q "Accessloop is running" "$OUT/local-run.log"; do
+  kill -0 "$STACK" 2>/dev/null || { tail -20 "$OUT/local-run.log"; echo "the local run exited before it was ready" >&2; exit 1; }
+  (( SECONDS - START > 3600 )) && { echo "the local run is not ready" >&2; exit 1; }
+  sleep 2
+done
+say "local run ready"
+
+say "end-to-end drivers"
+java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e.json" "$OUT/e2e-notes.json" "${E2E_ARGS[@]}" \
+  2>&1 | grep -v '^SLF4J' | tee "$OUT/e2e.log"
+
+say "soak ($SOAK_SECONDS s of mixed load)"
+SOAK_STATUS=0
+java -cp "$CP" io.accessloop.bench.soak.Soak "$OUT/soak.json" "$OUT/soak-notes.json" --seconds "$SOAK_SECONDS" \
+  2>&1 | grep -v '^SLF4J' | tee "$OUT/soak.log" || true
+grep -q '^soak: passed' "$OUT/soak.log" || SOAK_STATUS=1
+
+say "stopping the local run"
+stop_all
+grep -q "stopped. Data kept" "$OUT/local-run.log" || echo "warning: the local run did not report a clean stop" >&2
+
+cat >"$OUT/run.txt" <<TXT
+Mode: $MODE (soak $SOAK_SECONDS s); whole run including the build took $((SECONDS - START)) s
+Load average (1/5/15 min) before the measurements: $LOAD_BEFORE; at the end: $(cut -d' ' -f1-3 /proc/loadavg) — figures on a shared, busy machine are noisy
+TXT
+java -cp "$CP" io.accessloop.bench.report.ResultsReport "$ROOT/bench/RESULTS.md" "$COMMAND" \
+  "$OUT/run.txt" "$OUT/jmh.json" "$OUT/assume-role.json" "$OUT/e2e.json" "$OUT/e2e-notes.json" \
+  "$OUT/soak.json" "$OUT/soak-notes.json"
+say "wrote bench/RESULTS.md"
+exit $SOAK_STATUS

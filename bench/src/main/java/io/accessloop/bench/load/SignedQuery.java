@@ -1,6 +1,7 @@
 package io.accessloop.bench.load;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -12,20 +13,25 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
 /** An AWS Query-protocol POST (form body) signed with SigV4 the way the SDKs sign it. */
-final class SignedQuery {
+public final class SignedQuery {
 
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-    private final AwsBasicCredentials credentials;
+    private final AwsCredentialsIdentity credentials;
     private final URI endpoint;
     private final String service;
 
-    SignedQuery(URI endpoint, String service, String accessKeyId, String secretAccessKey) {
-        this.endpoint = endpoint;
-        this.service = service;
-        this.credentials = AwsBasicCredentials.create(accessKeyId, secretAccessKey);
+    public SignedQuery(URI endpoint, String service, String accessKeyId, String secretAccessKey) {
+        this(endpoint, service, AwsBasicCredentials.create(accessKeyId, secretAccessKey));
     }
 
-    HttpRequest request(String formBody) {
+    /** Signs with any identity, e.g. session credentials (the signer then adds {@code X-Amz-Security-Token}). */
+    public SignedQuery(URI endpoint, String service, AwsCredentialsIdentity credentials) {
+        this.endpoint = endpoint;
+        this.service = service;
+        this.credentials = credentials;
+    }
+
+    public HttpRequest request(String formBody) {
         byte[] body = formBody.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)

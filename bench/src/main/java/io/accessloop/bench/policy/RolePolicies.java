@@ -1,17 +1,20 @@
 package io.accessloop.bench.policy;
 
+import io.accessloop.iam.eval.AuthorizationRequest;
+import io.accessloop.iam.eval.RequestContext;
 import io.accessloop.iam.policy.PolicyDocument;
 import io.accessloop.iam.policy.PolicyParser;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Realistic role policies of a chosen size: service-scoped statements, wildcards, a condition, a deny. */
 public final class RolePolicies {
 
-    static final String[] SERVICES = {"s3", "dynamodb", "sqs", "sns", "lambda", "kms", "logs", "cloudwatch", "ec2", "rds"};
-    static final String[] VERBS = {"Get", "List", "Describe", "Put", "Create", "Delete", "Update", "Tag"};
+    public static final String[] SERVICES = {"s3", "dynamodb", "sqs", "sns", "lambda", "kms", "logs", "cloudwatch", "ec2", "rds"};
+    public static final String[] VERBS = {"Get", "List", "Describe", "Put", "Create", "Delete", "Update", "Tag"};
 
     private RolePolicies() {
     }
@@ -48,5 +51,15 @@ public final class RolePolicies {
 
     public static PolicyDocument parsed(int statements) {
         return PolicyParser.parse(json(statements));
+    }
+
+    /** A request only the last allowing statement grants, so evaluation has to walk the whole policy. */
+    public static AuthorizationRequest lastStatementRequest(int statements) {
+        int last = lastAllowStatement(statements);
+        String service = SERVICES[last % SERVICES.length];
+        String verb = VERBS[(last / SERVICES.length) % VERBS.length];
+        return new AuthorizationRequest("arn:aws:sts::111122223333:assumed-role/app/alice",
+                service + ":" + verb + "Thing", "arn:aws:" + service + ":us-east-1:111122223333:res-" + last + "/x",
+                RequestContext.builder().putTags("aws:PrincipalTag/", Map.of("team", "payments")).build());
     }
 }

@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * Turns JMH's JSON results into {@code bench/RESULTS.md}: every figure beside the baseline measured in the same run,
  * and the DESIGN §8 targets with what was measured for each.
- * Usage: {@code ResultsReport <RESULTS.md> <command line> <results.json>...} (JMH's JSON, or the load drivers' rows in
- * the same shape).
+ * Usage: {@code ResultsReport <RESULTS.md> <command line> <file>...}: JMH's JSON or the drivers' rows in the same
+ * shape; files named {@code *notes*.json} hold the drivers' notes ({@code {"benchmark": "why"}}); {@code *.txt} files
+ * are the run's own account (mode, duration, machine load) and are quoted as they are.
  */
 public final class ResultsReport {
 
@@ -28,12 +29,24 @@ public final class ResultsReport {
             throw new IllegalArgumentException("usage: ResultsReport <RESULTS.md> <command> <results.json>...");
         }
         List<Row> rows = new ArrayList<>();
+        Map<String, String> notes = new LinkedHashMap<>();
+        StringBuilder account = new StringBuilder();
         for (int i = 2; i < args.length; i++) {
-            if (Files.exists(Path.of(args[i]))) {
-                rows.addAll(read(Path.of(args[i])));
+            Path file = Path.of(args[i]);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            String name = file.getFileName().toString();
+            if (name.endsWith(".txt")) {
+                account.append(Files.readString(file).strip()).append("\n");
+            } else if (name.contains("notes")) {
+                new ObjectMapper().readTree(file.toFile()).fields()
+                        .forEachRemaining(e -> notes.put(e.getKey(), e.getValue().asText()));
+            } else {
+                rows.addAll(read(file));
             }
         }
-        Files.writeString(Path.of(args[0]), render(rows, args[1], Machine.describe()));
+        Files.writeString(Path.of(args[0]), render(rows, notes, account.toString(), args[1], Machine.describe()));
     }
 
     /** One benchmark result: name, parameters, score and unit. */
@@ -72,19 +85,30 @@ public final class ResultsReport {
     }
 
     static String render(List<Row> rows, String command, String machine) {
+        return render(rows, Map.of(), "", command, machine);
+    }
+
+    static String render(List<Row> rows, Map<String, String> notes, String account, String command, String machine) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n")
                 .append("- Machine: ").append(machine).append('\n')
                 .append("- Command: `").append(command).append("`\n")
-                .append("- Date: ").append(java.time.Instant.now()).append("\n\n")
+                .append("- Date: ").append(java.time.Instant.now()).append("\n");
+        if (!account.isBlank()) {
+            account.lines().forEach(line -> md.append("- ").append(line).append('\n'));
+        }
+        md.append('\n')
                 .append("Each ratio compares a figure with the baseline of its group measured in this same run ")
-                .append("(the `baseline…` row of the same unit, else the first row of the group: the smallest parameter).\n\n")
+                .append("(the `baseline…` row of the same unit, else the first row of the group: the smallest parameter). ")
+                .append("Latency rows (`…P50/P95/P99`, ms) come with a throughput row; for the end-to-end drivers that time ")
+                .append("one round after another, that throughput is rounds per second of the driver, not a capacity.\n\n")
                 .append("## Targets\n\n| what | target | measured |\n|---|---|---|\n");
         for (Target target : Target.ALL) {
             md.append("| ").append(target.what()).append(" | ").append(target.goal()).append(" | ")
-                    .append(target.verdict(rows)).append(" |\n");
+                    .append(target.verdict(rows, notes).replace("|", "\\|")).append(" |\n");
         }
         md.append('\n');
+        md.append(Scaling.render(rows));
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         rows.forEach(row -> groups.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row));
         for (var group : groups.entrySet()) {
@@ -97,6 +121,11 @@ public final class ResultsReport {
                         row.params().isEmpty() ? "–" : row.params(), row.score(), row.error(), row.unit(),
                         row.score() / baseline.score()));
             }
+            md.append('\n');
+        }
+        if (!notes.isEmpty()) {
+            md.append("## Notes from the drivers\n\n");
+            notes.forEach((benchmark, note) -> md.append("- `").append(benchmark).append("`: ").append(note).append('\n'));
             md.append('\n');
         }
         return md.toString();

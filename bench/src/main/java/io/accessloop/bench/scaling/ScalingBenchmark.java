@@ -1,0 +1,96 @@
+package io.accessloop.bench.scaling;
+
+import io.accessloop.bench.cloudtrail.TrailLogs;
+import io.accessloop.bench.policy.RolePolicies;
+import io.accessloop.drift.rightsizing.usage.CallMapper;
+import io.accessloop.drift.rightsizing.usage.CloudTrailFileReader;
+import io.accessloop.drift.rightsizing.usage.ReadStats;
+import io.accessloop.drift.rightsizing.usage.UsageTally;
+import io.accessloop.iam.eval.AuthorizationRequest;
+import io.accessloop.iam.eval.Decision;
+import io.accessloop.iam.eval.PolicyEvaluator;
+import io.accessloop.iam.eval.PolicySet;
+import io.accessloop.iam.eval.RequestContext;
+import io.accessloop.iam.minimise.MinimiseOptions;
+import io.accessloop.iam.minimise.MinimisedPolicy;
+import io.accessloop.iam.minimise.PolicyMinimiser;
+import io.accessloop.iam.minimise.UsedPermission;
+import io.accessloop.iam.policy.PolicyDocument;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.io.ByteArrayInputStream;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How each cost grows with the work, 1,000 → 10,000 → 100,000: CloudTrail events read and folded into usage,
+ * distinct used permissions minimised against a 50-statement role, and statements an evaluation has to walk.
+ * Linear growth shows as 10× per step in RESULTS.md's scaling table; more than that is super-linear.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class ScalingBenchmark {
+
+    @Param({"1000", "10000", "100000"})
+    public int size;
+
+    private byte[] trail;
+    private PolicyDocument role;
+    private PolicySet wide;
+    private Set<UsedPermission> used;
+    private AuthorizationRequest request;
+    private final CloudTrailFileReader reader = new CloudTrailFileReader();
+
+    @Setup
+    public void setUp() {
+        trail = TrailLogs.gzipFile(size, 200, 42);
+        role = RolePolicies.parsed(50);
+        wide = PolicySet.ofIdentity(RolePolicies.parsed(size));
+        used = new HashSet<>();
+        RequestContext paymentsTeam = RequestContext.builder()
+                .putTags("aws:PrincipalTag/", Map.of("team", "payments")).build();
+        for (int i = 0; used.size() < size; i++) {
+            int statement = i % 40;
+            if (statement % 17 == 16) {
+                continue;
+            }
+            String service = RolePolicies.SERVICES[statement % RolePolicies.SERVICES.length];
+            String verb = RolePolicies.VERBS[(statement / RolePolicies.SERVICES.length) % RolePolicies.VERBS.length];
+            used.add(new UsedPermission(service + ":" + verb + "Thing" + (i % 7),
+                    "arn:aws:" + service + ":us-east-1:111122223333:res-" + statement + "/obj-" + i, paymentsTeam));
+        }
+        request = RolePolicies.lastStatementRequest(size);
+        if (PolicyEvaluator.evaluate(request, wide) != Decision.ALLOWED) {
+            throw new IllegalStateException("the request must be allowed by the last statement");
+        }
+    }
+
+    @Benchmark
+    public int cloudTrailEvents() {
+        ReadStats stats = new ReadStats();
+        UsageTally tally = new UsageTally();
+        CallMapper calls = new CallMapper();
+        reader.read(new ByteArrayInputStream(trail), stats, record -> calls.map(record, stats, tally));
+        return tally.size();
+    }
+
+    @Benchmark
+    public MinimisedPolicy minimiseUsedPermissions() {
+        return PolicyMinimiser.minimise(role, used, MinimiseOptions.defaults());
+    }
+
+    @Benchmark
+    public Decision evaluatePolicyStatements() {
+        return PolicyEvaluator.evaluate(request, wide);
+    }
+}
