@@ -24,13 +24,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The service's own meters reach CloudWatch (the aws-sandbox's recording of PutMetricData) and nothing else does.
- * Micrometer names a counter {@code <name>.count} and a timer {@code <name>.sum|count|avg|max}.
+ * Micrometer names a counter {@code <name>.count}, a gauge {@code <name>.value} and a timer {@code <name>.sum|count|avg|max}.
  */
 @QuarkusTest
 @QuarkusTestResource(SandboxResource.class)
 class CloudWatchPublishingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Micrometer holds a gauge's object weakly; this keeps it alive for the test. */
+    private static final List<String> OPEN = List.of("x", "y");
 
     @Inject
     MeterRegistry meters;
@@ -43,6 +45,7 @@ class CloudWatchPublishingTest {
         assertThat(publishing.publishing()).isTrue();
         meters.counter("accessloop_probe_published_total", "kind", "test").increment(3);
         meters.timer("accessloop_probe_latency_seconds").record(Duration.ofMillis(250));
+        meters.gauge("accessloop_probe_open", OPEN, List::size);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             double counted = sum(data("accessloop_probe_published_total.count"));
@@ -55,6 +58,9 @@ class CloudWatchPublishingTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(data("accessloop_probe_latency_seconds.max")).isNotEmpty());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(data("accessloop_probe_open.value")).extracting(d -> d.at("/maximum").asDouble())
+                        .contains(2.0));
         JsonNode max = data("accessloop_probe_latency_seconds.max").get(0);
         assertThat(max.at("/unit").asText()).isEqualTo("Milliseconds");
         assertThat(max.at("/values/0").asDouble(max.at("/maximum").asDouble())).isEqualTo(250.0);
