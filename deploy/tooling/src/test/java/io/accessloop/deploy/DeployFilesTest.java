@@ -46,7 +46,7 @@ class DeployFilesTest {
     @Test
     void cloudFormationTemplatesUseLongFormIntrinsicsOnly() {
         List<Path> templates = Repository.files("deploy/aws", ".yaml");
-        assertThat(templates).hasSize(3);
+        assertThat(templates).hasSize(4);
         for (Path template : templates) {
             assertThat(SHORT_FORM.matcher(Repository.read(template)).find()).as(Repository.relative(template)).isFalse();
             assertThat(Yaml.document(template).path("AWSTemplateFormatVersion").asText()).isEqualTo("2010-09-09");

@@ -57,6 +57,8 @@ final class ServiceAwsCalls {
 
     static final Map<String, List<Call>> CALLS = Map.of(
             "broker-service", List.of(
+                    // service-kit's CloudWatchPublishing, when accessloop.metrics.cloudwatch.enabled
+                    Call.design("cloudwatch:PutMetricData", "*").with("cloudwatch:namespace", "Accessloop"),
                     // StsCredentialIssuer and StsRevocationProbe: AssumeRole with SourceIdentity and session tags
                     // (SetSourceIdentity and TagSession are authorised separately; the code sets them on AssumeRole)
                     Call.adapter("sts:AssumeRole", MEMBER_ENTITLEMENT).with("sts:ExternalId", EXTERNAL_ID),
@@ -75,6 +77,8 @@ final class ServiceAwsCalls {
                     Call.adapter("iam:PutRolePolicy", OWN_ENTITLEMENT),
                     Call.adapter("iam:DeleteRolePolicy", OWN_ENTITLEMENT)),
             "drift-service", List.of(
+                    // service-kit's CloudWatchPublishing, when accessloop.metrics.cloudwatch.enabled
+                    Call.design("cloudwatch:PutMetricData", "*").with("cloudwatch:namespace", "Accessloop"),
                     // ConfigApiHistory
                     Call.adapter("config:ListDiscoveredResources", "*"),
                     Call.adapter("config:BatchGetResourceConfig", "*"),
@@ -107,6 +111,8 @@ final class ServiceAwsCalls {
                     Call.design("iam:DeletePolicyVersion", "arn:aws:iam::" + OWN + ":policy/reporting").with(MANAGED, "true"),
                     Call.design("iam:SetDefaultPolicyVersion", "arn:aws:iam::" + OWN + ":policy/reporting").with(MANAGED, "true")),
             "lifecycle-service", List.of(
+                    // service-kit's CloudWatchPublishing, when accessloop.metrics.cloudwatch.enabled
+                    Call.design("cloudwatch:PutMetricData", "*").with("cloudwatch:namespace", "Accessloop"),
                     // Offboarding saga (issue 6): strip the leaver's IAM user, then delete it (or tag it)
                     Call.design("iam:GetUser", LEAVER),
                     Call.design("iam:ListUserTags", LEAVER),
@@ -166,7 +172,9 @@ final class ServiceAwsCalls {
                     Call.design("iam:PutRolePolicy", MEMBER_ENTITLEMENT),
                     Call.design("iam:AttachRolePolicy", OWN_ENTITLEMENT),
                     Call.design("iam:UpdateAssumeRolePolicy", OWN_ENTITLEMENT),
-                    Call.design("iam:CreateUser", "arn:aws:iam::" + OWN + ":user/anyone")),
+                    Call.design("iam:CreateUser", "arn:aws:iam::" + OWN + ":user/anyone"),
+                    // metrics only into Accessloop's own namespace
+                    Call.design("cloudwatch:PutMetricData", "*").with("cloudwatch:namespace", "AWS/EC2")),
             "drift-service", List.of(
                     Call.design("iam:PutRolePolicy", WORKLOAD_ROLE),
                     Call.design("iam:PutRolePolicy", "arn:aws:iam::" + OWN + ":role/accessloop-broker").with(MANAGED, "true"),
