@@ -9,11 +9,13 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The real infrastructure every test of this module runs against, started once per test JVM:
- * PostgreSQL, the AMQP broker, the aws-sandbox, an OIDC provider, and a writable copy of the test catalog.
+ * PostgreSQL, the AMQP broker, the aws-sandbox (reached for IAM through a management role), an OIDC provider, and a
+ * writable copy of the test catalog.
  */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "broker"))
 @QuarkusTestResource(ArtemisResource.class)
 @QuarkusTestResource(SandboxResource.class)
+@QuarkusTestResource(ManagementRoleResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(CatalogDirResource.class)
 public final class TestInfrastructure {

@@ -6,6 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** Settings of the broker: where the catalog lives, how long requests wait, how sessions and revocations behave. */
 @ConfigMapping(prefix = "accessloop.broker")
@@ -32,6 +34,22 @@ public interface BrokerSettings {
 
     /** Revocation settings. */
     Revocation revocation();
+
+    /**
+     * Member accounts, keyed by their 12-digit id, whose IAM the broker reaches through a role it assumes there
+     * (revocation policies, the catalog's role check). Accounts not listed are reached with the broker's own
+     * credentials.
+     */
+    Map<String, Account> accounts();
+
+    interface Account {
+
+        /** The role the broker assumes in the member account for its IAM calls. */
+        String managementRoleArn();
+
+        /** The external id that role's trust policy asks for, if any. */
+        Optional<String> externalId();
+    }
 
     interface Console {
 

@@ -1,27 +1,27 @@
 package io.accessloop.broker.catalog.aws;
 
+import io.accessloop.broker.accounts.aws.AccountIamClients;
 import io.accessloop.broker.aws.AwsErrors;
 import io.accessloop.broker.catalog.domain.RoleFacts;
 import io.accessloop.broker.catalog.domain.RoleInspector;
 import io.accessloop.iam.policy.PolicyParser;
 import jakarta.enterprise.context.ApplicationScoped;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.util.Optional;
 
-/** IAM GetRole for the catalog check; the broker's own ARN from STS GetCallerIdentity. */
+/** IAM GetRole (in the role's account) for the catalog check; the broker's own ARN from STS GetCallerIdentity. */
 @ApplicationScoped
 public class IamRoleInspector implements RoleInspector {
 
-    private final IamClient iam;
+    private final AccountIamClients accounts;
     private final StsClient sts;
     private volatile String brokerArn;
 
-    IamRoleInspector(IamClient iam, StsClient sts) {
-        this.iam = iam;
+    IamRoleInspector(AccountIamClients accounts, StsClient sts) {
+        this.accounts = accounts;
         this.sts = sts;
     }
 
@@ -30,7 +30,7 @@ public class IamRoleInspector implements RoleInspector {
         String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         return AwsErrors.call("iam:GetRole " + name, () -> {
             try {
-                Role role = iam.getRole(b -> b.roleName(name)).role();
+                Role role = accounts.forRole(roleArn).getRole(b -> b.roleName(name)).role();
                 if (!role.arn().equals(roleArn)) {
                     return Optional.empty();
                 }

@@ -27,11 +27,15 @@ public final class RoleCheck {
             return warnings;
         }
         try {
+            RequestContext context = entitlement.externalId()
+                    .map(id -> RequestContext.builder().put("sts:ExternalId", id).build())
+                    .orElse(RequestContext.empty());
             Set<String> missing = TrustEvaluator.missingBrokerActions(PolicyParser.parse(facts.get().trustPolicy()),
-                    entitlement.roleArn(), brokerArn, RequestContext.empty());
+                    entitlement.roleArn(), brokerArn, context);
             if (!missing.isEmpty()) {
                 warnings.add(where + "the trust policy of " + entitlement.roleArn() + " does not allow "
-                        + String.join(", ", missing) + " for " + brokerArn);
+                        + String.join(", ", missing) + " for " + brokerArn
+                        + entitlement.externalId().map(id -> " with the entitlement's externalId").orElse(""));
             }
         } catch (MalformedPolicyException e) {
             warnings.add(where + "the trust policy of " + entitlement.roleArn() + " cannot be read: " + e.iamMessage());

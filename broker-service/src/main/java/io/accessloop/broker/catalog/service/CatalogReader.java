@@ -85,7 +85,21 @@ public final class CatalogReader {
                 }
             }
         }
+        externalIdsAgree(entitlements, problems);
         return new Result(List.copyOf(entitlements), List.copyOf(problems), fingerprint);
+    }
+
+    /** The external id belongs to the role's trust policy: entitlements of one role must not disagree on it. */
+    private static void externalIdsAgree(List<Entitlement> entitlements, List<CatalogProblem> problems) {
+        Map<String, Entitlement> byRole = new HashMap<>();
+        for (Entitlement e : entitlements) {
+            Entitlement first = byRole.putIfAbsent(e.roleArn(), e);
+            if (first != null && !first.externalId().equals(e.externalId())) {
+                problems.add(new CatalogProblem(e.sourceFile(), 0, "entitlement '" + e.name() + "' and '"
+                        + first.name() + "' (" + first.sourceFile() + ") use role " + e.roleArn()
+                        + " with different externalId values"));
+            }
+        }
     }
 
     /** Parses one file's text; problems go to {@code problems}, valid entitlements are returned. */

@@ -40,9 +40,10 @@ final class EntitlementReader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:[\\x21-\\x7E]*/)?[\\w+=,.@-]{1,64}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     private static final Pattern COMPACT_DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
     private static final Set<String> KEYS = Set.of("name", "description", "account", "roleArn", "defaultDuration",
-            "maxDuration", "eligible", "approval", "sessionPolicy", "breakGlass", "ticket");
+            "maxDuration", "eligible", "approval", "sessionPolicy", "breakGlass", "ticket", "externalId");
     private static final Set<String> APPROVAL_KEYS = Set.of("automatic", "required", "approvers", "automaticFor");
     private static final Set<String> AUTOMATIC_FOR_KEYS = Set.of("groups", "businessHours");
     private static final Set<String> HOURS_KEYS = Set.of("zone", "days", "from", "to");
@@ -91,11 +92,15 @@ final class EntitlementReader {
         Optional<String> sessionPolicy = sessionPolicy(fields.get("sessionPolicy"));
         boolean breakGlass = bool(fields.get("breakGlass"), false);
         TicketRule ticket = ticket(fields.get("ticket"));
+        Optional<String> externalId = optionalString(fields, "externalId");
+        if (externalId.isPresent() && !EXTERNAL_ID.matcher(externalId.get()).matches()) {
+            problem(fields.get("externalId"), "externalId must be 2-1224 characters of letters, digits and +=,.@:/-_");
+        }
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
         return Optional.of(new Entitlement(name, description, account, roleArn, def, max, eligible, approval,
-                sessionPolicy, breakGlass, ticket, file));
+                sessionPolicy, breakGlass, ticket, externalId, file));
     }
 
     private ApprovalRule approval(Node node, Node parent) {

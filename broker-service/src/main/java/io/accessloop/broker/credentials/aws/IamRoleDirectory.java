@@ -1,9 +1,9 @@
 package io.accessloop.broker.credentials.aws;
 
+import io.accessloop.broker.accounts.aws.AccountIamClients;
 import io.accessloop.broker.aws.AwsErrors;
 import io.accessloop.broker.credentials.domain.RoleDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
-import software.amazon.awssdk.services.iam.IamClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,12 +17,12 @@ public class IamRoleDirectory implements RoleDirectory {
 
     private static final Duration TTL = Duration.ofMinutes(1);
 
-    private final IamClient iam;
+    private final AccountIamClients accounts;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    IamRoleDirectory(IamClient iam, Clock clock) {
-        this.iam = iam;
+    IamRoleDirectory(AccountIamClients accounts, Clock clock) {
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -34,7 +34,7 @@ public class IamRoleDirectory implements RoleDirectory {
             return hit.seconds();
         }
         String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        Integer max = AwsErrors.call("iam:GetRole " + name, () -> iam.getRole(b -> b.roleName(name)).role()
+        Integer max = AwsErrors.call("iam:GetRole " + name, () -> accounts.forRole(roleArn).getRole(b -> b.roleName(name)).role()
                 .maxSessionDuration());
         long seconds = max == null ? 3600 : max;
         cache.put(roleArn, new Cached(seconds, now.plus(TTL)));

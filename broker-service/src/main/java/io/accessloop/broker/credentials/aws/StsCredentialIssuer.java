@@ -33,6 +33,7 @@ public class StsCredentialIssuer implements CredentialIssuer {
                 .tags(spec.sessionTags().entrySet().stream()
                         .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList());
         spec.sessionPolicy().ifPresent(request::policy);
+        spec.externalId().ifPresent(request::externalId);
         Credentials c = AwsErrors.call("sts:AssumeRole on " + spec.roleArn(),
                 () -> sts.assumeRole(request.build()).credentials());
         return new TemporaryCredentials(c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration());

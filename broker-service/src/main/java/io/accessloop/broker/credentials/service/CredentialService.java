@@ -1,5 +1,7 @@
 package io.accessloop.broker.credentials.service;
 
+import io.accessloop.broker.catalog.domain.Entitlement;
+import io.accessloop.broker.catalog.service.CatalogStore;
 import io.accessloop.broker.config.BrokerSettings;
 import io.accessloop.broker.credentials.domain.AssumeRoleSpec;
 import io.accessloop.broker.credentials.domain.ConsoleSignIn;
@@ -39,10 +41,12 @@ public class CredentialService {
     private final Blocking blocking;
     private final Outbox outbox;
     private final BrokerSettings settings;
+    private final CatalogStore catalog;
     private final Clock clock;
 
     CredentialService(GrantService grants, CredentialIssuer issuer, RoleDirectory roles, ConsoleSignIn console,
-                      Blocking blocking, Outbox outbox, BrokerSettings settings, Clock clock) {
+                      Blocking blocking, Outbox outbox, BrokerSettings settings, CatalogStore catalog, Clock clock) {
+        this.catalog = catalog;
         this.grants = grants;
         this.issuer = issuer;
         this.roles = roles;
@@ -108,13 +112,20 @@ public class CredentialService {
         });
     }
 
+    /** The external id is the role's (its trust policy asks for it), so the catalog in force is the source. */
+    private Optional<String> externalId(Grant grant) {
+        return catalog.current().find(grant.entitlement())
+                .filter(e -> e.roleArn().equals(grant.roleArn()))
+                .flatMap(Entitlement::externalId);
+    }
+
     private Issued assume(Grant grant) {
         Instant now = clock.instant();
         int duration = SessionDuration.of(grant.remaining(now), roles.maxSessionSeconds(grant.roleArn()));
         String sessionName = SessionNames.of(grant.identity());
         AssumeRoleSpec spec = new AssumeRoleSpec(grant.roleArn(), sessionName, grant.identity(),
                 Map.of(AssumeRoleSpec.GRANT_TAG, grant.id(), AssumeRoleSpec.REQUEST_TAG, grant.requestId()),
-                Optional.ofNullable(grant.sessionPolicy()), duration);
+                Optional.ofNullable(grant.sessionPolicy()), duration, externalId(grant));
         return new Issued(issuer.assumeRole(spec), sessionName, duration);
     }
 }

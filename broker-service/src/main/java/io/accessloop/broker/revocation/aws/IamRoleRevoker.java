@@ -1,27 +1,27 @@
 package io.accessloop.broker.revocation.aws;
 
+import io.accessloop.broker.accounts.aws.AccountIamClients;
 import io.accessloop.broker.aws.AwsErrors;
 import io.accessloop.broker.revocation.domain.RoleRevoker;
 import io.accessloop.iam.policy.PolicyParser;
 import io.accessloop.iam.policy.PolicySizeLimits;
 import jakarta.enterprise.context.ApplicationScoped;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
-/** Writes a role's revocation policy with IAM PutRolePolicy / DeleteRolePolicy. */
+/** Writes a role's revocation policy with IAM PutRolePolicy / DeleteRolePolicy, in the role's own account. */
 @ApplicationScoped
 public class IamRoleRevoker implements RoleRevoker {
 
-    private final IamClient iam;
+    private final AccountIamClients accounts;
 
-    IamRoleRevoker(IamClient iam) {
-        this.iam = iam;
+    IamRoleRevoker(AccountIamClients accounts) {
+        this.accounts = accounts;
     }
 
     @Override
     public void putPolicy(String roleArn, String policyName, String policyJson) {
         String role = roleName(roleArn);
-        AwsErrors.call("iam:PutRolePolicy " + role, () -> iam.putRolePolicy(b -> b.roleName(role)
+        AwsErrors.call("iam:PutRolePolicy " + role, () -> accounts.forRole(roleArn).putRolePolicy(b -> b.roleName(role)
                 .policyName(policyName).policyDocument(policyJson)));
     }
 
@@ -30,7 +30,7 @@ public class IamRoleRevoker implements RoleRevoker {
         String role = roleName(roleArn);
         AwsErrors.call("iam:DeleteRolePolicy " + role, () -> {
             try {
-                return iam.deleteRolePolicy(b -> b.roleName(role).policyName(policyName));
+                return accounts.forRole(roleArn).deleteRolePolicy(b -> b.roleName(role).policyName(policyName));
             } catch (NoSuchEntityException alreadyGone) {
                 return null;
             }
@@ -41,6 +41,7 @@ public class IamRoleRevoker implements RoleRevoker {
     public int otherInlineCharacters(String roleArn, String policyName) {
         String role = roleName(roleArn);
         return AwsErrors.call("iam:ListRolePolicies " + role, () -> {
+            var iam = accounts.forRole(roleArn);
             int total = 0;
             for (String name : iam.listRolePoliciesPaginator(b -> b.roleName(role)).policyNames()) {
                 if (!name.equals(policyName)) {

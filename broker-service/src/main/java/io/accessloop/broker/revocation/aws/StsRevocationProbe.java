@@ -1,6 +1,8 @@
 package io.accessloop.broker.revocation.aws;
 
 import io.accessloop.broker.aws.AwsErrors;
+import io.accessloop.broker.catalog.domain.Entitlement;
+import io.accessloop.broker.catalog.service.CatalogStore;
 import io.accessloop.broker.credentials.domain.AssumeRoleSpec;
 import io.accessloop.broker.revocation.domain.RevocationProbe;
 import io.accessloop.kit.aws.AwsSettings;
@@ -29,16 +31,23 @@ public class StsRevocationProbe implements RevocationProbe {
 
     private final StsClient sts;
     private final AwsSettings settings;
+    private final CatalogStore catalog;
 
-    StsRevocationProbe(StsClient sts, AwsSettings settings) {
+    StsRevocationProbe(StsClient sts, AwsSettings settings, CatalogStore catalog) {
         this.sts = sts;
         this.settings = settings;
+        this.catalog = catalog;
     }
 
     @Override
     public ProbeSession open(String roleArn, String grantId, String sourceIdentity) {
+        String externalId = catalog.current().entitlements().stream()
+                .filter(e -> e.roleArn().equals(roleArn))
+                .map(Entitlement::externalId).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(null);
         Credentials c = AwsErrors.call("sts:AssumeRole (probe) on " + roleArn, () -> sts.assumeRole(b -> b
                 .roleArn(roleArn)
+                .externalId(externalId)
                 .roleSessionName(PROBE_SESSION)
                 .sourceIdentity(sourceIdentity)
                 .durationSeconds(900)
