@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ProcessCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -36,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,6 +145,21 @@ class CliEndToEndTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(callerArn(JSON.readTree(again.out()))).isEqualTo(arn);
         assertThat(requestsOfAlice(env)).isEqualTo(1);
+
+        // the AWS SDK itself runs the CLI as its credential_process and signs a call with what it printed
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.accessloop.cli.Main", "credential-process",
+                "--entitlement", ENTITLEMENT, "--broker-url", broker.url().toString(), "--issuer", realm.toString(),
+                "--token-file", tokenFile.toString());
+        try (ProcessCredentialsProvider process = ProcessCredentialsProvider.builder().command(command).build();
+             StsClient sts = StsClient.builder()
+                     .region(Region.of(SandboxResource.REGION))
+                     .endpointOverride(SandboxResource.endpoint())
+                     .httpClientBuilder(UrlConnectionHttpClient.builder())
+                     .credentialsProvider(process)
+                     .build()) {
+            assertThat(sts.getCallerIdentity().arn()).isEqualTo(arn);
+        }
 
         // an expired access token is replaced through the refresh token, and the new one is written back
         TokenFile file = new TokenFile(tokenFile);
