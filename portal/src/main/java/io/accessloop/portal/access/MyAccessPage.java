@@ -34,7 +34,8 @@ public class MyAccessPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(List<Grant> grants, List<AccessRequest> requests, Notice notice);
+        static native TemplateInstance page(List<Grant> grants, List<AccessRequest> requests, Notice notice,
+                                            CliHint cli);
 
         static native TemplateInstance credentials(Grant grant, ProcessCredentials credentials,
                                                    CredentialSetup setup);
@@ -44,15 +45,17 @@ public class MyAccessPage {
     }
 
     private final BrokerClient broker;
+    private final CliHint cli;
 
-    MyAccessPage(BrokerClient broker) {
+    MyAccessPage(BrokerClient broker, CliHint cli) {
         this.broker = broker;
+        this.cli = cli;
     }
 
     @GET
     public TemplateInstance page(@QueryParam("notice") String notice) {
         List<Grant> grants = broker.myGrants().stream().filter(Grant::active).toList();
-        return Templates.page(grants, broker.myRequests(), Notice.of(notice));
+        return Templates.page(grants, broker.myRequests(), Notice.of(notice), cli);
     }
 
     /** Issues credentials and shows them once: as a {@code credential_process} set-up and as shell exports. */

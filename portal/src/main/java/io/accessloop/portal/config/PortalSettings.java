@@ -3,6 +3,8 @@ package io.accessloop.portal.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Optional;
+
 /**
  * Where the services live. The REST clients read these through {@code quarkus.rest-client.<service>.url}; the mapping
  * is here so a mistyped key under {@code accessloop.portal} fails at start.
@@ -21,4 +23,10 @@ public interface PortalSettings {
     /** Base URL of lifecycle-service: audit ledger, offboarding, identity timelines. */
     @WithDefault("http://localhost:8083")
     String lifecycleUrl();
+
+    /**
+     * The broker address people's {@code accessloop} CLI uses, shown in My access's set-up hint; unset, the broker
+     * URL above (set it when the portal reaches the broker by an internal address).
+     */
+    Optional<String> cliBrokerUrl();
 }

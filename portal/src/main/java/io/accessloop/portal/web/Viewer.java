@@ -38,6 +38,16 @@ public class Viewer {
         return has(Roles.SECURITY) || has(Roles.AUDITOR) || has(Roles.ADMIN);
     }
 
+    /** Sees the active grants of others: approvers (their entitlements), security, auditors and admins. */
+    public boolean grants() {
+        return has(Roles.APPROVER) || security();
+    }
+
+    /** Ends someone else's grant (auditors only look). */
+    public boolean canRevoke() {
+        return has(Roles.APPROVER) || has(Roles.SECURITY) || has(Roles.ADMIN);
+    }
+
     public boolean canSuppress() {
         return has(Roles.SECURITY) || has(Roles.ADMIN);
     }

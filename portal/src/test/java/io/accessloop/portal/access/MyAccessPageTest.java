@@ -62,6 +62,23 @@ class MyAccessPageTest {
     }
 
     @Test
+    void theCliSetUpHintNamesThisInstallationsBrokerAndIssuerAndAnEntitlementOfThePerson() {
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+
+            String hint = page.getHtmlElementById("cli-setup").getTextContent();
+            String brokerUrl = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("accessloop.portal.broker-url", String.class);
+            String issuer = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("quarkus.oidc.auth-server-url", String.class).replaceAll("/$", "");
+            assertThat(hint).contains("export ACCESSLOOP_BROKER_URL=" + brokerUrl,
+                    "export ACCESSLOOP_ISSUER=" + issuer + "\n", "accessloop login",
+                    "accessloop configure --profile accessloop-payments-readonly --entitlement payments-readonly",
+                    "aws --profile accessloop-payments-readonly sts get-caller-identity", "credential_process");
+        }
+    }
+
+    @Test
     void theSignedInPersonsAccessTokenIsWhatTheBrokerReceives() {
         try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
             assertThat(browser.lastPage().getWebResponse().getStatusCode()).isEqualTo(200);

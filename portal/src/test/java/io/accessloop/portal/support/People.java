@@ -23,7 +23,8 @@ public enum People {
     EMPLOYEE("erin@example.com", "employee", "payments"),
     APPROVER("adam@example.com", "employee", "approver", "db-owners"),
     SECURITY("sara@example.com", "employee", "security"),
-    AUDITOR("otto@example.com", "employee", "auditor");
+    AUDITOR("otto@example.com", "employee", "auditor"),
+    ADMIN("frank@example.com", "admin");
 
     public static final String ISSUER = "https://server.example.com";
     public static final String CLIENT_ID = "quarkus-web-app";

@@ -59,7 +59,13 @@ class AuthorizationMatrixTest {
             "EMPLOYEE, /offboarding, 403", "APPROVER, /offboarding, 403", "SECURITY, /offboarding, 200",
             "AUDITOR, /offboarding, 200", "EMPLOYEE, /people, 403", "APPROVER, /people, 403",
             "AUDITOR, /people, 200", "EMPLOYEE, /rightsizing, 403", "EMPLOYEE, /rightsizing/prp_1, 403",
-            "APPROVER, /rightsizing, 403", "SECURITY, /rightsizing, 200", "AUDITOR, /rightsizing, 200"})
+            "APPROVER, /rightsizing, 403", "SECURITY, /rightsizing, 200", "AUDITOR, /rightsizing, 200",
+            "EMPLOYEE, /grants, 403", "APPROVER, /grants, 200", "SECURITY, /grants, 200", "AUDITOR, /grants, 200",
+            "EMPLOYEE, /overview, 403", "APPROVER, /overview, 403", "SECURITY, /overview, 200",
+            "AUDITOR, /overview, 200",
+            "ADMIN, /access, 200", "ADMIN, /approvals, 200", "ADMIN, /grants, 200", "ADMIN, /overview, 200",
+            "ADMIN, /drift, 200", "ADMIN, /audit, 200", "ADMIN, /people, 200", "ADMIN, /offboarding, 200",
+            "ADMIN, /rightsizing, 200"})
     void pagesAnswerByRole(People person, String path, int status) {
         try (Browser browser = Browser.signedIn(base, person, "/access")) {
             services.resetRequests();
@@ -81,11 +87,16 @@ class AuthorizationMatrixTest {
 
             assertThat(page.getAnchors()).extracting(a -> a.getHrefAttribute())
                     .contains("/access", "/request").doesNotContain("/approvals", "/drift", "/audit", "/offboarding",
-                    "/people", "/rightsizing");
+                    "/people", "/rightsizing", "/grants", "/overview");
         }
         try (Browser browser = Browser.signedIn(base, People.SECURITY, "/access")) {
             assertThat(((HtmlPage) browser.lastPage()).getAnchors()).extracting(a -> a.getHrefAttribute())
-                    .contains("/drift", "/audit", "/rightsizing").doesNotContain("/approvals");
+                    .contains("/drift", "/audit", "/rightsizing", "/grants", "/overview").doesNotContain("/approvals");
+        }
+        try (Browser browser = Browser.signedIn(base, People.ADMIN, "/access")) {
+            assertThat(((HtmlPage) browser.lastPage()).getAnchors()).extracting(a -> a.getHrefAttribute())
+                    .contains("/overview", "/approvals", "/grants", "/drift", "/rightsizing", "/audit", "/people",
+                            "/offboarding");
         }
     }
 }

@@ -31,8 +31,9 @@ interface BrokerApi {
     /** {@code mine=false}: grants of the entitlements the caller approves; {@code reviewPending} narrows to reviews. */
     @GET
     @Path("/grants")
-    Page<Grant> grants(@QueryParam("mine") boolean mine, @QueryParam("reviewPending") Boolean reviewPending,
-                       @QueryParam("limit") Integer limit);
+    Page<Grant> grants(@QueryParam("mine") boolean mine, @QueryParam("status") String status,
+                       @QueryParam("reviewPending") Boolean reviewPending, @QueryParam("limit") Integer limit,
+                       @QueryParam("cursor") String cursor);
 
     /** {@code mine=false}: the requests the caller may decide. */
     @GET
@@ -71,6 +72,10 @@ interface BrokerApi {
     @POST
     @Path("/grants/{id}/release")
     Grant release(@PathParam("id") String id);
+
+    @POST
+    @Path("/grants/{id}/revoke")
+    Grant revoke(@PathParam("id") String id, BrokerBodies.Revoke body);
 
     @POST
     @Path("/grants/{id}/extend")

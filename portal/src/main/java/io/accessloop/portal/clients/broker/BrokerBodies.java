@@ -24,6 +24,10 @@ public final class BrokerBodies {
     public record Extend(Long durationSeconds, String reason) {
     }
 
+    /** {@code POST /api/v1/grants/{id}/revoke}: ends someone's grant now. */
+    public record Revoke(String reason) {
+    }
+
     /** {@code POST /api/v1/grants/{id}/review}: closes a break-glass grant's after-the-fact review. */
     public record Review(String comment) {
     }

@@ -37,7 +37,7 @@ public class BrokerClient {
     }
 
     public List<Grant> myGrants() {
-        return api.grants(true, null, PAGE_SIZE).items();
+        return api.grants(true, null, null, PAGE_SIZE, null).items();
     }
 
     public List<AccessRequest> myRequests() {
@@ -51,7 +51,27 @@ public class BrokerClient {
 
     /** Break-glass grants of entitlements this person approves whose after-the-fact review is still open. */
     public List<Grant> pendingReviews() {
-        return api.grants(false, true, PAGE_SIZE).items();
+        return api.grants(false, null, true, PAGE_SIZE, null).items();
+    }
+
+    /** Active grants of the entitlements this person approves (everyone's for security, auditors and admins). */
+    public List<Grant> activeGrants() {
+        List<Grant> all = new ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < MAX_PAGES; i++) {
+            Page<Grant> page = api.grants(false, "ACTIVE", null, PAGE_SIZE, cursor);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    /** Ends someone's grant now; the broker checks that this person may. */
+    public Grant revoke(String grantId, String reason) {
+        return api.revoke(grantId, new BrokerBodies.Revoke(reason));
     }
 
     public ConsoleLink console(String grantId) {

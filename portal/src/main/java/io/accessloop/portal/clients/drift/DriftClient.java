@@ -1,16 +1,22 @@
 package io.accessloop.portal.clients.drift;
 
+import io.accessloop.portal.clients.Collected;
 import io.accessloop.portal.clients.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the portal asks of drift-service, always as the signed-in person. */
 @ApplicationScoped
 public class DriftClient {
 
     static final int PAGE_SIZE = 50;
+    /** drift-service's largest page. */
+    static final int MAX_PAGE = 200;
+    static final int MAX_OPEN = 5000;
 
     private final DriftApi api;
 
@@ -22,6 +28,18 @@ public class DriftClient {
         return api.findings(blankToNull(filter.status()), blankToNull(filter.severity()), blankToNull(filter.rule()),
                 blankToNull(filter.principalArn()), blankToNull(filter.sort()), PAGE_SIZE,
                 blankToNull(filter.cursor()));
+    }
+
+    /** Every open finding (up to {@value #MAX_OPEN} of them), for counting. */
+    public Collected<Finding> openFindings() {
+        List<Finding> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Finding> page = api.findings("OPEN", null, null, null, null, MAX_PAGE, cursor);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null && all.size() < MAX_OPEN);
+        return new Collected<>(all, cursor == null);
     }
 
     public Finding finding(String id) {
