@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,18 @@ public interface LifecycleSettings {
     /** Orphan detection. */
     Orphans orphans();
 
+    /** Workload retirement. */
+    Workloads workloads();
+
+    interface Workloads {
+        /**
+         * How often roles tagged {@code accessloop:retire-at} with a time in the past are retired; {@code off}
+         * disables it on this replica.
+         */
+        @WithDefault("5m")
+        String retireAtEvery();
+    }
+
     interface Orphans {
         /** How often roles are scanned for missing, unknown or departed owners; {@code off} disables it. */
         @WithDefault("1h")
@@ -36,6 +49,14 @@ public interface LifecycleSettings {
         /** Most due grants one sweep transaction claims; the sweep repeats until nothing is due. */
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * How long before its end a grant's owner is reminded (one GRANT_EXPIRING event per lead), e.g.
+         * {@code PT1H,PT10M}; whole seconds. A lead already past when the end is planned is skipped, except the
+         * shortest, which is then sent at once.
+         */
+        @WithDefault("PT1H,PT10M")
+        List<Duration> reminders();
     }
 
     interface Hr {

@@ -1,11 +1,15 @@
 package io.accessloop.lifecycle.hr;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accessloop.contracts.EventTypes;
 import io.accessloop.lifecycle.support.Db;
 import io.accessloop.lifecycle.support.Hr;
 import io.accessloop.lifecycle.support.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +24,10 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class HrWebhookTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HR_STATE = "select (select count(*) from hr_event) + (select count(*) from identity)"
+            + " + (select count(*) from offboarding_case) + (select count(*) from audit_entry where kind like 'hr.%')";
 
     @Test
     void leaveSuspendsAndRevokesAccessAndReturnRestoresIt() {
@@ -145,6 +153,35 @@ class HrWebhookTest {
                 .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("nextStep", equalTo("REVOKE_ACCESS"))
                 .body("effectiveAt", equalTo(effective));
         assertThat(published(EventTypes.REVOKE_IDENTITY.type(), person)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "alice\u202E@example.com",
+            "al\u200Bice@example.com",
+            "\uFEFFalice@example.com",
+            "\u0430lice@example.com",
+            "alice@ex\u0430mple.com",
+            "<script>@x.com",
+            "\"><img src=x onerror=alert(1)>@example.com",
+            "\"alice\"@example.com",
+            "al..ice@example.com",
+            ".alice@example.com",
+            "alice@example",
+            "alice@-example.com",
+            "alice@example.com\n",
+            " alice@example.com"})
+    void aHostileEmailIsRefusedWithA400AndChangesNothing(String email) {
+        ObjectNode body = JSON.createObjectNode().put("id", Hr.newId()).put("type", "employee.terminated")
+                .put("occurredAt", Instant.now().toString());
+        body.putObject("employee").put("email", email).put("employeeId", "E-1");
+        long before = Db.count(HR_STATE);
+
+        Hr.post(body.toString()).statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:accessloop:problem:invalid-request"))
+                .body("errors", hasItem(startsWith("employee.email: not accepted")));
+
+        assertThat(Db.count(HR_STATE)).isEqualTo(before);
     }
 
     private static void assertNothingHappenedTo(String person) {

@@ -63,7 +63,8 @@ class OffboardingTest {
         assertThat(steps).startsWith("REVOKE_ACCESS", "CLEAN_IAM_USERS", "FLAG_OWNED_ROLES")
                 .endsWith("FLAG_OWNED_ROLES", "VERIFY", "CLOSE");
         assertThat(steps.stream().filter("VERIFY"::equals)).hasSize(1);
-        assertThat(closed.getList("steps[1].detail", String.class)).anyMatch(l -> l.startsWith("deactivated and deleted access key"))
+        assertThat(closed.getList("steps[1].detail", String.class)).anyMatch(l -> l.startsWith("deactivated access key"))
+                .anyMatch(l -> l.startsWith("deleted access key"))
                 .contains("deleted the login profile of " + person, "removed " + person + " from group grp-" + suffix,
                         "deleted inline policy inline-" + suffix + " of " + person, "deleted user " + person)
                 .anyMatch(l -> l.startsWith("detached managed policy") && l.endsWith("managed-" + suffix + " from " + person))
@@ -73,6 +74,18 @@ class OffboardingTest {
         assertThat(closed.getString("closedAt")).isNotNull();
 
         assertThat(Iam.userExists(person)).isFalse();
+        // every IAM clean-up action is an event, published once
+        List<String> actions = Db.query("select envelope from outbox_event where type = ? and envelope like ?",
+                        EventTypes.IAM_USER_ACTIONED.type(), "%user/" + person + "\"%").stream()
+                .map(r -> JsonPath.from((String) r.get("envelope")).getString("data.action")).toList();
+        assertThat(actions).containsExactlyInAnyOrder("key-deactivated", "key-deactivated", "key-deleted",
+                "key-deleted", "login-profile-deleted", "group-membership-removed", "inline-policy-deleted",
+                "managed-policy-detached", "mfa-device-deactivated", "user-deleted");
+        assertThat(Db.query("select envelope from outbox_event where type = ? and envelope like ?",
+                EventTypes.IAM_USER_ACTIONED.type(), "%user/" + person + "\"%").get(0).get("envelope")).asString()
+                .contains("\"accountId\":\"", "offboarding case case_");
+        assertThat(Db.count("select count(*) from audit_entry where kind = ? and identity = ?",
+                EventTypes.IAM_USER_ACTIONED.type(), person)).isEqualTo(10);
         assertThat(Iam.roleTag(role, "accessloop:owner-status")).isEqualTo("offboarded");
         assertThat(Db.count("select count(*) from outbox_event where type = ? and subject = ?",
                 EventTypes.OFFBOARDED.type(), person)).isEqualTo(1);

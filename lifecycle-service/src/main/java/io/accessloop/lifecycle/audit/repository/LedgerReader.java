@@ -47,6 +47,15 @@ public class LedgerReader {
      * (exclusive), otherwise forwards from it.
      */
     public Uni<List<LedgerEntry>> page(LedgerFilter filter, Long cursorSeq, int limit, boolean newestFirst) {
+        return page(filter, cursorSeq, null, limit, newestFirst);
+    }
+
+    /**
+     * As {@link #page(LedgerFilter, Long, int, boolean)}, never past {@code untilSeq} (inclusive; null: no bound),
+     * so a walk that started at a head does not chase entries appended after it.
+     */
+    public Uni<List<LedgerEntry>> page(LedgerFilter filter, Long cursorSeq, Long untilSeq, int limit,
+                                       boolean newestFirst) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where true");
         condition(where, params, "identity = ", filter.identity());
@@ -58,6 +67,7 @@ public class LedgerReader {
         condition(where, params, "occurred_at < ", filter.to() == null ? null
                 : OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
         condition(where, params, newestFirst ? "seq < " : "seq > ", cursorSeq);
+        condition(where, params, "seq <= ", untilSeq);
         params.add(limit);
         String sql = "select " + COLUMNS + " from audit_entry" + where + " order by seq "
                 + (newestFirst ? "desc" : "asc") + " limit $" + params.size();

@@ -6,17 +6,28 @@ import io.accessloop.kit.problem.ProblemException;
 import io.accessloop.lifecycle.audit.domain.LedgerEntry;
 import io.accessloop.lifecycle.audit.repository.LedgerFilter;
 import io.accessloop.lifecycle.audit.repository.LedgerReader;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes matching entries in chain order, page by page, as JSON Lines or CSV (RFC 4180 quoting). */
+/**
+ * Streams matching entries in chain order as JSON Lines or CSV (RFC 4180 quoting). Entries are read page by page
+ * with keyset paging ({@code seq > last}) up to the head as it was when the export began, and each page is written
+ * and flushed before the next is read: memory holds one page, however long the ledger. Blocking: the stream is
+ * written from a worker thread.
+ */
 @ApplicationScoped
 public class LedgerExport {
 
-    private static final int PAGE = 1000;
+    private static final int PAGE = 500;
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final String CSV_HEADER = "seq,id,recordedAt,occurredAt,kind,source,subject,identity,grantId,"
             + "principalArn,eventId,data,prevHash,hash\r\n";
 
@@ -28,19 +39,28 @@ public class LedgerExport {
         this.mapper = mapper;
     }
 
-    public Uni<String> export(LedgerFilter filter, Format format) {
-        StringBuilder out = new StringBuilder(format == Format.CSV ? CSV_HEADER : "");
-        return append(out, filter, null, format).map(StringBuilder::toString);
-    }
-
-    private Uni<StringBuilder> append(StringBuilder out, LedgerFilter filter, Long after, Format format) {
-        return reader.page(filter, after, PAGE, false).chain(entries -> {
-            entries.forEach(e -> out.append(format == Format.CSV ? csv(e) : jsonLine(e)));
-            if (entries.size() < PAGE) {
-                return Uni.createFrom().item(out);
+    /** The export as a stream; nothing is read until the response body is written. */
+    public StreamingOutput stream(LedgerFilter filter, Format format) {
+        return output -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
+            long head = reader.head().await().atMost(PAGE_TIMEOUT).seq();
+            if (format == Format.CSV) {
+                out.write(CSV_HEADER);
             }
-            return append(out, filter, entries.get(entries.size() - 1).seq(), format);
-        });
+            Long after = null;
+            while (true) {
+                List<LedgerEntry> entries = reader.page(filter, after, head, PAGE, false).await().atMost(PAGE_TIMEOUT);
+                for (LedgerEntry e : entries) {
+                    out.write(format == Format.CSV ? csv(e) : jsonLine(e));
+                }
+                out.flush();
+                if (entries.size() < PAGE) {
+                    break;
+                }
+                after = entries.get(entries.size() - 1).seq();
+            }
+            out.flush();
+        };
     }
 
     private String jsonLine(LedgerEntry e) {

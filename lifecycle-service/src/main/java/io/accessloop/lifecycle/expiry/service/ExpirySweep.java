@@ -6,7 +6,6 @@ import io.accessloop.lifecycle.audit.service.RecordedOutbox;
 import io.accessloop.lifecycle.config.LifecycleSettings;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -18,9 +17,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Sends the revoke command for every grant whose end has come. Due rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so replicas split the work; the state change and the command commit together,
- * so a sweep cut short is simply finished by the next one.
+ * Sends the revoke command for every grant whose end has come. Due rows are claimed in batches
+ * ({@code accessloop.lifecycle.expiry.batch-size}) with {@code FOR UPDATE SKIP LOCKED}, so replicas split the work;
+ * each batch's state change, commands and ledger entries commit together in one transaction with a few multi-row
+ * statements, so a sweep cut short is simply finished by the next one. The due query is served by the partial
+ * index {@code grant_schedule_due (ends_at) where status = 'ACTIVE'}.
  */
 @ApplicationScoped
 public class ExpirySweep {
@@ -72,11 +73,10 @@ public class ExpirySweep {
                 .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter("ids", ids)
                 .executeUpdate()
-                .chain(() -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(row -> outbox.publish(EventTypes.REVOKE_GRANT,
-                                (String) row[0], new RevokeGrant((String) row[0], "expired", REQUESTED_BY),
-                                (String) row[1]))
-                        .collect().asList())
+                .chain(() -> outbox.publishAll(EventTypes.REVOKE_GRANT, rows.stream()
+                        .map(row -> new RecordedOutbox.Outgoing<>((String) row[0],
+                                new RevokeGrant((String) row[0], "expired", REQUESTED_BY), (String) row[1]))
+                        .toList()))
                 .map(List::size);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.accessloop.lifecycle.identity.domain.EmailAddress;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Reads the canonical HR body and lists every problem with it at once. */
@@ -19,7 +19,6 @@ public final class HrEventParser {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@]{1,64}@[^\\s@]{1,189}\\.[^\\s@]+");
     private static final int MAX_TEXT = 128;
 
     private HrEventParser() {
@@ -57,8 +56,12 @@ public final class HrEventParser {
             errors.add("employee: required object with email");
         } else {
             email = text(employee, "email", errors, true, "employee.");
-            if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-                errors.add("employee.email: not an e-mail address");
+            if (email != null) {
+                // checked as sent, untrimmed: surrounding whitespace or control characters make it invalid too
+                email = EmailAddress.normalize(employee.get("email").asText()).orElse(null);
+                if (email == null) {
+                    errors.add("employee.email: not accepted; must be " + EmailAddress.RULE);
+                }
             }
             employeeId = text(employee, "employeeId", errors, false, "employee.");
             team = text(employee, "team", errors, false, "employee.");
@@ -71,7 +74,7 @@ public final class HrEventParser {
             throw new InvalidHrEvent("The HR event is not valid", errors);
         }
         return new HrEvent(id, type, occurredAt, effectiveAt == null ? occurredAt : effectiveAt,
-                email.toLowerCase(Locale.ROOT), employeeId, team, previousTeam);
+                email, employeeId, team, previousTeam);
     }
 
     private static String text(JsonNode node, String field, List<String> errors, boolean required) {

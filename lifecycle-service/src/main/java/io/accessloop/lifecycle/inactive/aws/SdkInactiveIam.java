@@ -5,6 +5,7 @@ import io.accessloop.lifecycle.inactive.domain.InactivityRules;
 import io.accessloop.lifecycle.inactive.domain.KeyActivity;
 import io.accessloop.lifecycle.inactive.domain.UserActivity;
 import io.accessloop.lifecycle.offboarding.domain.PersonIam;
+import io.accessloop.lifecycle.offboarding.domain.UserChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -56,51 +57,59 @@ public class SdkInactiveIam implements InactiveIam {
     }
 
     @Override
-    public List<String> disable(String userName, Instant at) {
-        List<String> done = new ArrayList<>();
+    public List<UserChange> disable(String userName, Instant at) {
+        List<UserChange> done = new ArrayList<>();
         try {
+            String arn = iam.getUser(b -> b.userName(userName)).user().arn();
             for (AccessKeyMetadata key : iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata()) {
                 if (key.status() == StatusType.ACTIVE) {
                     iam.updateAccessKey(b -> b.userName(userName).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
-                    done.add("deactivated access key " + key.accessKeyId() + " of " + userName);
+                    done.add(UserChange.action(UserChange.KEY_DEACTIVATED, userName, arn, key.accessKeyId(),
+                            "deactivated access key " + key.accessKeyId() + " of " + userName));
                 }
             }
             try {
                 iam.deleteLoginProfile(b -> b.userName(userName));
-                done.add("deleted the login profile of " + userName);
+                done.add(UserChange.action(UserChange.LOGIN_PROFILE_DELETED, userName, arn, "",
+                        "deleted the login profile of " + userName));
             } catch (NoSuchEntityException none) {
                 // no console password
             }
             iam.tagUser(b -> b.userName(userName).tags(tag(InactivityRules.DISABLED_AT_TAG, at.toString())));
-            done.add("tagged " + userName + " " + InactivityRules.DISABLED_AT_TAG + "=" + at);
+            done.add(UserChange.action(UserChange.USER_DISABLED, userName, arn, "",
+                    "tagged " + userName + " " + InactivityRules.DISABLED_AT_TAG + "=" + at));
         } catch (NoSuchEntityException gone) {
-            done.add("user " + userName + " is gone");
+            done.add(UserChange.note(userName, "user " + userName + " is gone"));
         }
         return done;
     }
 
     @Override
-    public List<String> delete(String userName, Instant at) {
+    public List<UserChange> delete(String userName, Instant at) {
         return people.removeUser(userName, false, at);
     }
 
     @Override
-    public List<String> noticeKey(String userName, String keyId, Instant at) {
+    public List<UserChange> noticeKey(String userName, String keyId, Instant at) {
         try {
+            String arn = iam.getUser(b -> b.userName(userName)).user().arn();
             iam.tagUser(b -> b.userName(userName).tags(tag(InactivityRules.KEY_NOTICE_TAG_PREFIX + keyId, at.toString())));
-            return List.of("gave notice on access key " + keyId + " of " + userName);
+            return List.of(UserChange.action(UserChange.KEY_NOTICE, userName, arn, keyId,
+                    "gave notice on access key " + keyId + " of " + userName));
         } catch (NoSuchEntityException gone) {
-            return List.of("user " + userName + " is gone");
+            return List.of(UserChange.note(userName, "user " + userName + " is gone"));
         }
     }
 
     @Override
-    public List<String> deactivateKey(String userName, String keyId) {
+    public List<UserChange> deactivateKey(String userName, String keyId) {
         try {
+            String arn = iam.getUser(b -> b.userName(userName)).user().arn();
             iam.updateAccessKey(b -> b.userName(userName).accessKeyId(keyId).status(StatusType.INACTIVE));
-            return List.of("deactivated access key " + keyId + " of " + userName);
+            return List.of(UserChange.action(UserChange.KEY_DEACTIVATED, userName, arn, keyId,
+                    "deactivated access key " + keyId + " of " + userName));
         } catch (NoSuchEntityException gone) {
-            return List.of("access key " + keyId + " of " + userName + " is gone");
+            return List.of(UserChange.note(userName, "access key " + keyId + " of " + userName + " is gone"));
         }
     }
 

@@ -10,6 +10,8 @@ import io.accessloop.lifecycle.inactive.domain.InactivityPolicy;
 import io.accessloop.lifecycle.inactive.domain.InactivityRules;
 import io.accessloop.lifecycle.inactive.domain.UserActivity;
 import io.accessloop.lifecycle.offboarding.domain.PersonIam;
+import io.accessloop.lifecycle.offboarding.domain.UserChange;
+import io.accessloop.lifecycle.offboarding.service.IamUserEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
@@ -28,7 +30,9 @@ import java.util.function.Supplier;
 
 /**
  * Disables IAM users nobody used for a long time, deletes them later, and retires old access keys after a notice.
- * One replica at a time (lease row); every action is recorded in the audit ledger with its reason.
+ * One replica at a time (lease row); every action is recorded in the audit ledger with its reason, and every change
+ * to a user (key notice, key deactivated, login profile deleted, user disabled or deleted...) is published as an
+ * IAM_USER_ACTIONED event in the same transaction.
  */
 @ApplicationScoped
 public class InactivitySweep {
@@ -39,14 +43,17 @@ public class InactivitySweep {
 
     private final InactiveIam iam;
     private final AuditLedger ledger;
+    private final IamUserEvents events;
     private final SweepLease lease;
     private final Clock clock;
     private final LifecycleSettings.Inactive settings;
     private final InactivityPolicy policy;
 
-    InactivitySweep(InactiveIam iam, AuditLedger ledger, SweepLease lease, Clock clock, LifecycleSettings settings) {
+    InactivitySweep(InactiveIam iam, AuditLedger ledger, IamUserEvents events, SweepLease lease, Clock clock,
+                    LifecycleSettings settings) {
         this.iam = iam;
         this.ledger = ledger;
+        this.events = events;
         this.lease = lease;
         this.clock = clock;
         this.settings = settings.inactive();
@@ -74,7 +81,7 @@ public class InactivitySweep {
         try {
             for (UserActivity user : iam.users(settings.pathPrefix())) {
                 for (InactivityAction action : InactivityRules.decide(user, clock.instant(), policy)) {
-                    List<String> done = perform(action);
+                    List<UserChange> done = perform(action);
                     await(() -> record(user, action, done));
                     taken.add(action);
                 }
@@ -85,7 +92,7 @@ public class InactivitySweep {
         return taken;
     }
 
-    private List<String> perform(InactivityAction action) {
+    private List<UserChange> perform(InactivityAction action) {
         Instant now = clock.instant();
         return switch (action.kind()) {
             case DISABLE_USER -> iam.disable(action.userName(), now);
@@ -95,14 +102,18 @@ public class InactivitySweep {
         };
     }
 
-    private Uni<Void> record(UserActivity user, InactivityAction action, List<String> done) {
+    /** The ledger entry of the action and one IAM_USER_ACTIONED event per change, committed together. */
+    private Uni<Void> record(UserActivity user, InactivityAction action, List<UserChange> done) {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("action", action.kind().name())
                 .put("userName", action.userName()).put("keyId", action.keyId()).put("reason", action.reason());
-        done.forEach(data.putArray("done")::add);
-        String person = user.tags().get(PersonIam.IDENTITY_TAG);
+        UserChange.descriptions(done).forEach(data.putArray("done")::add);
+        String tagged = user.tags().get(PersonIam.IDENTITY_TAG);
+        String person = tagged == null ? null : tagged.toLowerCase(Locale.ROOT);
+        Instant at = clock.instant();
         return Panache.withTransaction(() -> ledger.action(
-                KIND_PREFIX + action.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), action.userName(),
-                person == null ? null : person.toLowerCase(Locale.ROOT), user.arn(), data)).replaceWithVoid();
+                        KIND_PREFIX + action.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), action.userName(),
+                        person, user.arn(), data)
+                .chain(() -> events.publish(done, action.reason(), person, at)));
     }
 
     private static <T> T await(Supplier<Uni<T>> work) {

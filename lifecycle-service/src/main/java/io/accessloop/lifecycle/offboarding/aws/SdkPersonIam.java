@@ -1,6 +1,7 @@
 package io.accessloop.lifecycle.offboarding.aws;
 
 import io.accessloop.lifecycle.offboarding.domain.PersonIam;
+import io.accessloop.lifecycle.offboarding.domain.UserChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -40,45 +41,58 @@ public class SdkPersonIam implements PersonIam {
     }
 
     @Override
-    public List<String> removeUser(String userName, boolean keepUser, Instant at) {
-        List<String> done = new ArrayList<>();
+    public List<UserChange> removeUser(String userName, boolean keepUser, Instant at) {
+        List<UserChange> done = new ArrayList<>();
         try {
+            String arn = iam.getUser(b -> b.userName(userName)).user().arn();
             for (AccessKeyMetadata key : iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata()) {
-                iam.updateAccessKey(b -> b.userName(userName).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
-                iam.deleteAccessKey(b -> b.userName(userName).accessKeyId(key.accessKeyId()));
-                done.add("deactivated and deleted access key " + key.accessKeyId() + " of " + userName);
+                String keyId = key.accessKeyId();
+                if (key.status() == StatusType.ACTIVE) {
+                    iam.updateAccessKey(b -> b.userName(userName).accessKeyId(keyId).status(StatusType.INACTIVE));
+                    done.add(UserChange.action(UserChange.KEY_DEACTIVATED, userName, arn, keyId,
+                            "deactivated access key " + keyId + " of " + userName));
+                }
+                iam.deleteAccessKey(b -> b.userName(userName).accessKeyId(keyId));
+                done.add(UserChange.action(UserChange.KEY_DELETED, userName, arn, keyId,
+                        "deleted access key " + keyId + " of " + userName));
             }
             if (ignoreMissing(() -> iam.deleteLoginProfile(b -> b.userName(userName)))) {
-                done.add("deleted the login profile of " + userName);
+                done.add(UserChange.action(UserChange.LOGIN_PROFILE_DELETED, userName, arn, "",
+                        "deleted the login profile of " + userName));
             }
             for (Group group : iam.listGroupsForUser(b -> b.userName(userName)).groups()) {
                 iam.removeUserFromGroup(b -> b.userName(userName).groupName(group.groupName()));
-                done.add("removed " + userName + " from group " + group.groupName());
+                done.add(UserChange.action(UserChange.GROUP_MEMBERSHIP_REMOVED, userName, arn, "",
+                        "removed " + userName + " from group " + group.groupName()));
             }
             for (String policy : iam.listUserPolicies(b -> b.userName(userName)).policyNames()) {
                 iam.deleteUserPolicy(b -> b.userName(userName).policyName(policy));
-                done.add("deleted inline policy " + policy + " of " + userName);
+                done.add(UserChange.action(UserChange.INLINE_POLICY_DELETED, userName, arn, "",
+                        "deleted inline policy " + policy + " of " + userName));
             }
             for (AttachedPolicy policy : iam.listAttachedUserPolicies(b -> b.userName(userName)).attachedPolicies()) {
                 iam.detachUserPolicy(b -> b.userName(userName).policyArn(policy.policyArn()));
-                done.add("detached managed policy " + policy.policyArn() + " from " + userName);
+                done.add(UserChange.action(UserChange.MANAGED_POLICY_DETACHED, userName, arn, "",
+                        "detached managed policy " + policy.policyArn() + " from " + userName));
             }
             for (MFADevice device : iam.listMFADevices(b -> b.userName(userName)).mfaDevices()) {
                 iam.deactivateMFADevice(b -> b.userName(userName).serialNumber(device.serialNumber()));
                 if (device.serialNumber().contains(":mfa/")) {
                     ignoreMissing(() -> iam.deleteVirtualMFADevice(b -> b.serialNumber(device.serialNumber())));
                 }
-                done.add("deactivated MFA device " + device.serialNumber() + " of " + userName);
+                done.add(UserChange.action(UserChange.MFA_DEVICE_DEACTIVATED, userName, arn, "",
+                        "deactivated MFA device " + device.serialNumber() + " of " + userName));
             }
             if (keepUser) {
                 iam.tagUser(b -> b.userName(userName).tags(Tag.builder().key(OFFBOARDED_TAG).value(at.toString()).build()));
-                done.add("kept user " + userName + " without credentials, tagged " + OFFBOARDED_TAG);
+                done.add(UserChange.action(UserChange.USER_KEPT_OFFBOARDED, userName, arn, "",
+                        "kept user " + userName + " without credentials, tagged " + OFFBOARDED_TAG));
             } else {
                 iam.deleteUser(b -> b.userName(userName));
-                done.add("deleted user " + userName);
+                done.add(UserChange.action(UserChange.USER_DELETED, userName, arn, "", "deleted user " + userName));
             }
         } catch (NoSuchEntityException gone) {
-            done.add("user " + userName + " is gone");
+            done.add(UserChange.note(userName, "user " + userName + " is gone"));
         }
         return done;
     }

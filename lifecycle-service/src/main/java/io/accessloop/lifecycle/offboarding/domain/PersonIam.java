@@ -26,9 +26,9 @@ public interface PersonIam {
     /**
      * Deactivates then deletes access keys, deletes the login profile, removes group memberships, deletes inline
      * and detaches managed policies, deactivates and deletes MFA devices, then deletes the user or, with
-     * {@code keepUser}, tags it as offboarded at {@code at}.
+     * {@code keepUser}, tags it as offboarded at {@code at}. Returns every change made, in order.
      */
-    List<String> removeUser(String userName, boolean keepUser, Instant at);
+    List<UserChange> removeUser(String userName, boolean keepUser, Instant at);
 
     List<String> rolesOwnedBy(String email);
 

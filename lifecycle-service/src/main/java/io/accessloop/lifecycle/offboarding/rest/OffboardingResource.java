@@ -3,6 +3,7 @@ package io.accessloop.lifecycle.offboarding.rest;
 import io.accessloop.kit.idempotency.IdempotencyKeys;
 import io.accessloop.kit.problem.ProblemException;
 import io.accessloop.kit.security.Caller;
+import io.accessloop.lifecycle.identity.domain.EmailAddress;
 import io.accessloop.lifecycle.offboarding.service.OffboardingCases;
 import io.accessloop.kit.security.CurrentCaller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.Locale;
+import java.util.List;
 
 /** Offboarding cases: follow one up (security, auditors, admins), open one by hand (security, admins). */
 @Path("/api/v1/offboarding")
@@ -61,7 +62,8 @@ public class OffboardingResource {
         if (!me.inGroup(Caller.SECURITY) && !me.inGroup(Caller.ADMIN)) {
             throw ProblemException.forbidden("Only security engineers and admins open offboarding cases");
         }
-        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        String email = EmailAddress.normalize(request.email()).orElseThrow(() -> ProblemException.invalid(
+                "The e-mail address is not accepted", List.of("email: must be " + EmailAddress.RULE)));
         return idempotency.run("offboarding", me.email(), key, request, 201,
                 () -> cases.openManual(email, request.employeeId(), request.effectiveAt(), request.reason(),
                         me.email()).map(CaseView::of));

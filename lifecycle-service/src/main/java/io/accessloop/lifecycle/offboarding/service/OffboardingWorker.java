@@ -16,6 +16,7 @@ import io.accessloop.lifecycle.offboarding.domain.CaseStatus;
 import io.accessloop.lifecycle.offboarding.domain.CaseTransitions;
 import io.accessloop.lifecycle.offboarding.domain.PersonIam;
 import io.accessloop.lifecycle.offboarding.domain.SagaStep;
+import io.accessloop.lifecycle.offboarding.domain.UserChange;
 import io.accessloop.lifecycle.offboarding.repository.OffboardingCase;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -52,16 +53,18 @@ public class OffboardingWorker {
 
     private final PersonIam iam;
     private final RecordedOutbox outbox;
+    private final IamUserEvents userEvents;
     private final AuditLedger ledger;
     private final Identities identities;
     private final GrantTracker grants;
     private final Clock clock;
     private final LifecycleSettings.Offboarding settings;
 
-    OffboardingWorker(PersonIam iam, RecordedOutbox outbox, AuditLedger ledger, Identities identities,
-                      GrantTracker grants, Clock clock, LifecycleSettings settings) {
+    OffboardingWorker(PersonIam iam, RecordedOutbox outbox, IamUserEvents userEvents, AuditLedger ledger,
+                      Identities identities, GrantTracker grants, Clock clock, LifecycleSettings settings) {
         this.iam = iam;
         this.outbox = outbox;
+        this.userEvents = userEvents;
         this.ledger = ledger;
         this.identities = identities;
         this.grants = grants;
@@ -112,11 +115,12 @@ public class OffboardingWorker {
         Instant now = clock.instant();
         return switch (step) {
             case CLEAN_IAM_USERS -> {
-                List<String> done = new ArrayList<>();
+                List<UserChange> done = new ArrayList<>();
                 for (String user : iam.usersOf(claim.identity())) {
                     done.addAll(iam.removeUser(user, keepUsers(), now));
                 }
-                yield StepOutcome.of(done.isEmpty() ? List.of("no IAM user belongs to " + claim.identity()) : done);
+                yield StepOutcome.ofChanges(done, done.isEmpty() ? List.of("no IAM user belongs to " + claim.identity())
+                        : UserChange.descriptions(done));
             }
             case FLAG_OWNED_ROLES -> {
                 List<String> done = new ArrayList<>();
@@ -185,6 +189,8 @@ public class OffboardingWorker {
                 return new StepOutcome(List.of("verification scan found nothing referencing " + c.identity),
                         remaining);
             });
+            case CLEAN_IAM_USERS -> userEvents.publish(outcome.changes(), "offboarding case " + c.id + " of "
+                    + c.identity, c.identity, clock.instant()).replaceWith(outcome);
             case CLOSE -> outbox.publish(EventTypes.OFFBOARDED, c.identity,
                             new IdentityOffboarded(c.id, c.identity, c.employeeId, c.effectiveAt))
                     .chain(() -> identities.update(c.identity, c.employeeId, null, IdentityStatus.OFFBOARDED))

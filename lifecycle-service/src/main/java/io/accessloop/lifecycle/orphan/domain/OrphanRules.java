@@ -18,13 +18,13 @@ public final class OrphanRules {
         }
         String retire = p.workload() == null ? "delete the role" : "retire workload " + p.workload();
         if (p.owner() == null || p.owner().isBlank()) {
-            return Optional.of(new OrphanVerdict("no owner: the role has no accessloop:owner tag",
+            return Optional.of(new OrphanVerdict(OrphanVerdict.OWNER_UNKNOWN, "no owner: the role has no accessloop:owner tag",
                     "tag an owner (accessloop:owner=<e-mail>) or " + retire));
         }
         return switch (ownerStatus.apply(p.owner())) {
-            case GONE -> Optional.of(new OrphanVerdict("owner " + p.owner() + " left the company",
+            case GONE -> Optional.of(new OrphanVerdict(OrphanVerdict.OWNER_OFFBOARDED, "owner " + p.owner() + " left the company",
                     "hand over to a new owner (change accessloop:owner) or " + retire));
-            case UNKNOWN -> Optional.of(new OrphanVerdict("owner " + p.owner() + " is unknown to HR",
+            case UNKNOWN -> Optional.of(new OrphanVerdict(OrphanVerdict.OWNER_UNKNOWN, "owner " + p.owner() + " is unknown to HR",
                     "confirm the owner with HR, hand over, or " + retire));
             case PRESENT -> Optional.empty();
         };

@@ -1,7 +1,10 @@
 package io.accessloop.lifecycle.orphan.service;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.accessloop.contracts.EventTypes;
+import io.accessloop.contracts.identity.OrphanFound;
 import io.accessloop.lifecycle.audit.service.AuditLedger;
+import io.accessloop.lifecycle.audit.service.RecordedOutbox;
 import io.accessloop.lifecycle.identity.domain.IdentityStatus;
 import io.accessloop.lifecycle.inactive.service.SweepLease;
 import io.accessloop.lifecycle.orphan.domain.OrphanRules;
@@ -32,7 +35,8 @@ import java.util.function.Supplier;
 
 /**
  * Finds roles nobody answers for and keeps one finding per role: opened when it becomes an orphan, resolved when
- * it gets a present owner or disappears. Each opening and resolution goes into the ledger.
+ * it gets a present owner or disappears. Each opening and resolution goes into the ledger, and each new orphan is
+ * published once as ORPHAN_FOUND (a rescan of a still-open finding publishes nothing).
  */
 @ApplicationScoped
 public class OrphanScan {
@@ -43,12 +47,14 @@ public class OrphanScan {
 
     private final OwnershipIam iam;
     private final AuditLedger ledger;
+    private final RecordedOutbox outbox;
     private final SweepLease lease;
     private final Clock clock;
 
-    OrphanScan(OwnershipIam iam, AuditLedger ledger, SweepLease lease, Clock clock) {
+    OrphanScan(OwnershipIam iam, AuditLedger ledger, RecordedOutbox outbox, SweepLease lease, Clock clock) {
         this.iam = iam;
         this.ledger = ledger;
+        this.outbox = outbox;
         this.lease = lease;
         this.clock = clock;
     }
@@ -143,6 +149,9 @@ public class OrphanScan {
                 .chain(() -> ledger.action(KIND_OPENED, id, owner(role.owner()), role.arn(),
                         JsonNodeFactory.instance.objectNode().put("findingId", id).put("reason", verdict.reason())
                                 .put("proposedAction", verdict.proposedAction()).put("workload", role.workload())))
+                .chain(() -> outbox.publish(EventTypes.ORPHAN_FOUND, role.arn(), new OrphanFound(accountOf(role.arn()),
+                        role.arn(), role.owner() == null ? "" : role.owner(), verdict.cause(),
+                        verdict.proposedAction(), at.toInstant()), owner(role.owner())))
                 .replaceWithVoid();
     }
 
@@ -156,6 +165,11 @@ public class OrphanScan {
                         JsonNodeFactory.instance.objectNode().put("principalArn", arn)
                                 .put("resolution", owner == null ? "the role is gone" : "owner " + owner + " is present")))
                 .replaceWithVoid();
+    }
+
+    private static String accountOf(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 ? parts[4] : "";
     }
 
     private static String owner(String owner) {

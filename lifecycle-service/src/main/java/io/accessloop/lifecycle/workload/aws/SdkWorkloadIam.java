@@ -1,5 +1,7 @@
 package io.accessloop.lifecycle.workload.aws;
 
+import io.accessloop.lifecycle.workload.domain.RetireAt;
+import io.accessloop.lifecycle.workload.domain.RetireCandidate;
 import io.accessloop.lifecycle.workload.domain.RoleDefinition;
 import io.accessloop.lifecycle.workload.domain.WorkloadIam;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +44,23 @@ public class SdkWorkloadIam implements WorkloadIam {
             }
         }
         return roles;
+    }
+
+    @Override
+    public List<RetireCandidate> rolesMarkedForRetirement() {
+        List<RetireCandidate> marked = new ArrayList<>();
+        for (Role role : iam.listRolesPaginator(b -> { }).roles()) {
+            try {
+                List<Tag> tags = iam.listRoleTags(b -> b.roleName(role.roleName())).tags();
+                String retireAt = tag(tags, RetireAt.TAG);
+                if (retireAt != null) {
+                    marked.add(new RetireCandidate(role.roleName(), retireAt, tag(tags, WORKLOAD_TAG)));
+                }
+            } catch (NoSuchEntityException gone) {
+                // deleted while listing
+            }
+        }
+        return marked;
     }
 
     @Override
@@ -85,6 +105,10 @@ public class SdkWorkloadIam implements WorkloadIam {
             done.add("role " + roleName + " is gone");
         }
         return done;
+    }
+
+    private static String tag(List<Tag> tags, String key) {
+        return tags.stream().filter(t -> t.key().equals(key)).map(Tag::value).findFirst().orElse(null);
     }
 
     private static String decode(String document) {

@@ -12,6 +12,9 @@ public interface WorkloadIam {
 
     List<String> rolesOf(String workloadId);
 
+    /** Every role tagged {@link RetireAt#TAG}, with the tag's value and the role's workload. */
+    List<RetireCandidate> rolesMarkedForRetirement();
+
     /** The full definition of a role, read before it is removed. */
     RoleDefinition describe(String roleName);
 

@@ -44,15 +44,9 @@ public class WorkloadRetirement {
 
     public Retirement retire(String workloadId, String retiredBy, String reason) {
         List<String> roles = iam.rolesOf(workloadId);
-        Instant now = clock.instant();
         List<RetiredRole> retired = new ArrayList<>();
         for (String roleName : roles) {
-            RoleDefinition definition = iam.describe(roleName);
-            await(() -> save(workloadId, definition, now, retiredBy, reason));
-            List<String> done = iam.delete(roleName);
-            await(() -> Panache.withTransaction(() -> outbox.publish(EventTypes.WORKLOAD_RETIRED, definition.arn(),
-                    new WorkloadRetired(workloadId, definition.arn(), retiredBy, reason))));
-            retired.add(new RetiredRole(definition.roleName(), definition.arn(), definition, done));
+            retired.add(retireRole(workloadId, roleName, retiredBy, reason));
         }
         if (retired.isEmpty()) {
             List<RetiredRole> earlier = await(() -> earlier(workloadId));
@@ -63,6 +57,20 @@ public class WorkloadRetirement {
             return new Retirement(workloadId, earlier);
         }
         return new Retirement(workloadId, retired);
+    }
+
+    /**
+     * Retires one role of a workload: its full definition is saved (committed) first, then the role is deleted and
+     * the retirement published. Blocking.
+     */
+    public RetiredRole retireRole(String workloadId, String roleName, String retiredBy, String reason) {
+        Instant now = clock.instant();
+        RoleDefinition definition = iam.describe(roleName);
+        await(() -> save(workloadId, definition, now, retiredBy, reason));
+        List<String> done = iam.delete(roleName);
+        await(() -> Panache.withTransaction(() -> outbox.publish(EventTypes.WORKLOAD_RETIRED, definition.arn(),
+                new WorkloadRetired(workloadId, definition.arn(), retiredBy, reason))));
+        return new RetiredRole(definition.roleName(), definition.arn(), definition, done);
     }
 
     private Uni<Integer> save(String workloadId, RoleDefinition definition, Instant at, String by, String reason) {
