@@ -6,11 +6,13 @@ import io.accessloop.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Hostile callers and hostile input on lifecycle's create endpoint {@code POST /api/v1/offboarding}: the right 4xx
@@ -29,6 +32,16 @@ class OffboardingAbuseTest {
 
     private static final String STATE = "select (select count(*) from offboarding_case) + (select count(*) from outbox_event)"
             + " + (select count(*) from audit_entry) + (select count(*) from identity)";
+
+    /**
+     * Cases opened by earlier test classes keep writing (steps, ledger entries) until they close; the counts below
+     * only mean "nothing changed" once every due case is done.
+     */
+    @BeforeEach
+    void noCaseStillRunning() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> Db.count("select count(*) from offboarding_case "
+                + "where status <> 'CLOSED' and effective_at <= now()") == 0);
+    }
 
     static Stream<Arguments> badTokens() {
         String[] parts = Tokens.of("sam@example.com", "security").split("\\.");
