@@ -1,7 +1,6 @@
 package io.accessloop.drift.aws;
 
 import io.accessloop.drift.inventory.domain.TrailLookup;
-import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@link TrailLookup} over CloudTrail LookupEvents (IAM events are recorded in us-east-1). */
-@ApplicationScoped
 public class CloudTrailLookup implements TrailLookup {
 
     private static final int MAX_EVENTS = 150;

@@ -7,7 +7,6 @@ import io.accessloop.drift.inventory.domain.ConfigItemMapper;
 import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.MalformedItemException;
 import io.accessloop.drift.inventory.domain.ResourceType;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.config.ConfigClient;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link ConfigHistory} over the AWS Config API. Items are read by the same mapper as pushed notifications. */
-@ApplicationScoped
 public class ConfigApiHistory implements ConfigHistory {
 
     private static final Logger LOG = Logger.getLogger(ConfigApiHistory.class);

@@ -7,7 +7,6 @@ import io.accessloop.drift.inventory.domain.InlinePolicy;
 import io.accessloop.drift.inventory.domain.PolicyText;
 import io.accessloop.drift.inventory.domain.ResourceType;
 import io.accessloop.iam.policy.Arn;
-import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.EntityType;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** {@link AuthorizationDetails} over IAM GetAccountAuthorizationDetails (customer-managed policies only). */
-@ApplicationScoped
 public class IamAuthorizationDetails implements AuthorizationDetails {
 
     private final IamClient client;

@@ -1,12 +1,10 @@
 package io.accessloop.drift.aws;
 
 import io.accessloop.drift.inventory.domain.CredentialReport;
-import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 
 /** {@link CredentialReport} over IAM: generates a fresh report (polling until complete) and downloads it. */
-@ApplicationScoped
 public class IamCredentialReport implements CredentialReport {
 
     private static final int ATTEMPTS = 20;

@@ -3,6 +3,7 @@ package io.accessloop.drift.ingest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accessloop.drift.Api;
 import io.accessloop.drift.Samples;
+import io.accessloop.drift.SnsSigner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -100,10 +101,11 @@ class IngestFlowTest {
 
     @Test
     void snsWrappedConfigMessagesAndEventBridgeInsideSnsAreAccepted() {
-        Api.push(Samples.load("sns-config-item-change-user.json").put("MessageId", UUID.randomUUID().toString()))
+        Api.push(SnsSigner.signed(Samples.load("sns-config-item-change-user.json")
+                        .put("MessageId", UUID.randomUUID().toString())))
                 .statusCode(202).body("status", equalTo("accepted")).body("rawEventId", startsWith("evt_"));
         ObjectNode inner = Samples.roleChange("sns-" + UUID.randomUUID().toString().substring(0, 8), Instant.now(), 1);
-        Api.push(Samples.sns(inner)).statusCode(202).body("status", equalTo("accepted"));
+        Api.push(SnsSigner.signed(Samples.sns(inner))).statusCode(202).body("status", equalTo("accepted"));
         List<Map<String, Object>> admin = awaitFindings(
                 "principalArn=arn:aws:iam::000000000000:user/humans/legacy-admin&rule=admin-wildcard", 1);
         assertThat(admin.get(0).get("severity")).isEqualTo("critical");
@@ -128,7 +130,9 @@ class IngestFlowTest {
         Samples.item(badTime).put("configurationItemCaptureTime", "yesterday");
         for (Object body : List.of("{not json", "[]", "{}", noAccount, badPolicy, badTime,
                 Samples.load("sns-config-item-change-user.json").put("Type", "SubscriptionConfirmation"),
-                Samples.load("sns-config-item-change-user.json").put("Message", "nope"))) {
+                Samples.load("sns-config-item-change-user.json").put("Type", "Advertisement"),
+                SnsSigner.signed(Samples.load("sns-config-item-change-user.json").put("Message", "nope")),
+                SnsSigner.signed(Samples.sns(noAccount)))) {
             Api.push(body).statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("urn:accessloop:problem:malformed-notification"));
         }

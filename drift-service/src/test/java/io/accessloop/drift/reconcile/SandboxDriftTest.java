@@ -43,12 +43,16 @@ class SandboxDriftTest {
     @Order(1)
     void reconciliationBuildsTheInventoryFromConfigAndFlagsTheSeededProblems() {
         SandboxResource.control("/_sandbox/seed/demo", "{}");
-        JsonPath run = given().header("Authorization", Api.SECURITY).post("/api/v1/reconcile").then()
-                .statusCode(200).body("status", equalTo("SUCCEEDED")).body("source", equalTo("reconcile-config"))
-                .extract().jsonPath();
+        JsonPath run = Api.reconcile();
+        assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(run.getString("source")).isEqualTo("reconcile-config");
         assertThat(run.getInt("scanned")).isGreaterThan(5);
+        assertThat(run.getInt("errors")).isZero();
+        assertThat(run.getList("errorMessages")).isEmpty();
+        assertThat(run.getString("requestedBy")).isEqualTo("sam@example.com");
+        assertThat(run.getString("startedAt")).isNotNull();
         Api.get(Api.AUDITOR, "/api/v1/reconcile/" + run.getString("id")).statusCode(200)
-                .body("status", equalTo("SUCCEEDED"));
+                .body("status", equalTo("SUCCEEDED")).body("finishedAt", org.hamcrest.Matchers.notNullValue());
 
         JsonPath roles = Api.get(Api.AUDITOR, "/api/v1/inventory/principals?type=ROLE&name=entitlement-").statusCode(200)
                 .extract().jsonPath();
@@ -109,8 +113,7 @@ class SandboxDriftTest {
                             + "\"Resource\":\"*\"}]}"));
         }
         assertThat(inlineNames()).doesNotContain("quick-fix");
-        given().header("Authorization", Api.SECURITY).post("/api/v1/reconcile").then().statusCode(200)
-                .body("status", equalTo("SUCCEEDED"));
+        assertThat(Api.reconcile().getString("status")).isEqualTo("SUCCEEDED");
         assertThat(inlineNames()).contains("quick-fix");
         List<Map<String, Object>> outOfBand = findings("rule=out-of-band-change&status=OPEN&principalArn=" + ROLE);
         assertThat(outOfBand).extracting(f -> f.get("summary").toString()).anyMatch(s -> s.contains("quick-fix"));

@@ -103,7 +103,7 @@ class IngestFuzzTest {
 
         assertThat(response.statusCode()).as("answer to %s", body).isLessThan(500);
         if (response.statusCode() >= 400) {
-            assertThat(response.statusCode()).isIn(400, 413, 415, 422);
+            assertThat(response.statusCode()).isIn(400, 403, 413, 415, 422);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(state(roleName)).as("state after refusing %s", body).isEqualTo(before);
         }

@@ -24,7 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 /** Drift findings: list with filters, sorting and paging; read one; suppress one. */
@@ -55,12 +57,22 @@ public class FindingResource {
                                        @QueryParam("cursor") String cursor) {
         Roles.requireViewer(callers.get());
         FindingQuery query = new FindingQuery(status, rule, severity, accountId, principalArn, resourceType, sort);
-        Page.Request paging = Page.Request.of(limit, cursor);
+        Page.Request paging = Page.Request.of(limit, cursor, query.listing());
         Map<String, Object> params = FindingQuery.params();
-        String hql = query.where(params) + " order by " + query.orderBy();
-        return Panache.withSession(() -> Finding.<Finding>find(hql, params)
-                        .range(paging.offset(), paging.offset() + paging.limit()).list())
-                .map(rows -> paging.page(rows.stream().map(f -> FindingView.of(f, mapper)).toList()));
+        String field = query.sortField();
+        Function<String, Object> type = "severityRank".equals(field) ? Integer::valueOf : Instant::parse;
+        String hql = query.where(params) + " and " + paging.where(List.of(field, "id"), query.descending(),
+                List.of(type, id -> id), params) + " order by " + query.orderBy();
+        return Panache.withSession(() -> Finding.<Finding>find(hql, params).range(0, paging.limit()).list())
+                .map(rows -> paging.page(rows, f -> List.of(sortKey(f, field), f.id), f -> FindingView.of(f, mapper)));
+    }
+
+    private static String sortKey(Finding f, String field) {
+        return switch (field) {
+            case "severityRank" -> String.valueOf(f.severityRank);
+            case "lastSeenAt" -> f.lastSeenAt.toString();
+            default -> f.openedAt.toString();
+        };
     }
 
     @GET

@@ -13,6 +13,7 @@ import io.accessloop.drift.findings.repository.Finding;
 import io.accessloop.drift.inventory.domain.Attribution;
 import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.UserCredentials;
+import io.accessloop.drift.remediation.service.RemediationService;
 import io.accessloop.kit.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -46,9 +47,12 @@ public class FindingEvaluator {
     private final ObjectMapper mapper;
     private final Timer lag;
     private final MeterRegistry registry;
+    private final RemediationService remediations;
 
-    FindingEvaluator(RuleBook rules, Outbox outbox, Clock clock, ObjectMapper mapper, MeterRegistry registry) {
+    FindingEvaluator(RuleBook rules, Outbox outbox, Clock clock, ObjectMapper mapper, MeterRegistry registry,
+                     RemediationService remediations) {
         this.rules = rules;
+        this.remediations = remediations;
         this.outbox = outbox;
         this.clock = clock;
         this.mapper = mapper;
@@ -146,7 +150,8 @@ public class FindingEvaluator {
         }
         registry.counter("accessloop_findings_opened_total", "rule", rule).increment();
         return f.persist().chain(() -> outbox.append(EventTypes.FINDING_OPENED, f.id, new FindingOpened(f.id,
-                f.accountId, f.principalArn, rule, f.severity, f.summary, f.changedBy, now)));
+                f.accountId, f.principalArn, rule, f.severity, f.summary, f.changedBy, now)))
+                .call(() -> remediations.plan(f, v.evidence()));
     }
 
     /** Resolves a live finding and publishes it; also used when the condition is found gone by other means. */

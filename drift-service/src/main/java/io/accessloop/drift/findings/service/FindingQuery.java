@@ -66,10 +66,22 @@ public record FindingQuery(List<String> statuses, String rule, String severity, 
     }
 
     public String orderBy() {
-        boolean descending = sort.startsWith("-");
-        String field = SORTS.get(descending ? sort.substring(1) : sort);
-        String direction = descending ? " desc" : " asc";
-        return field + direction + ", id" + direction;
+        String direction = descending() ? " desc" : " asc";
+        return sortField() + direction + ", id" + direction;
+    }
+
+    public boolean descending() {
+        return sort.startsWith("-");
+    }
+
+    /** The entity field sorted on (ties broken by id). */
+    public String sortField() {
+        return SORTS.get(descending() ? sort.substring(1) : sort);
+    }
+
+    /** Names this order for keyset cursors: a cursor only continues the listing it came from. */
+    public String listing() {
+        return "findings:" + sort;
     }
 
     private static void add(List<String> clauses, Map<String, Object> params, String field, String value) {

@@ -2,6 +2,7 @@ package io.accessloop.drift.findings.service;
 
 import io.accessloop.contracts.EventTypes;
 import io.accessloop.contracts.drift.FindingOpened;
+import io.accessloop.contracts.drift.FindingSuppressed;
 import io.accessloop.drift.findings.config.RulesSettings;
 import io.accessloop.drift.findings.domain.FindingLifecycle;
 import io.accessloop.drift.findings.domain.FindingStatus;
@@ -36,7 +37,10 @@ public class SuppressionService {
         this.clock = clock;
     }
 
-    /** Runs inside the caller's transaction. */
+    /**
+     * Suppresses (or extends the suppression of) a live finding and announces it ({@code FINDING_SUPPRESSED}).
+     * Runs inside the caller's transaction; a refused command changes nothing and publishes nothing.
+     */
     public Uni<Finding> suppress(String id, String reason, Instant until, String by) {
         return Finding.<Finding>findById(id).map(f -> {
             if (f == null) {
@@ -55,7 +59,8 @@ public class SuppressionService {
             f.suppressedUntil = until;
             f.suppressedBy = by;
             return f;
-        });
+        }).call(f -> outbox.append(EventTypes.FINDING_SUPPRESSED, f.id, new FindingSuppressed(f.id, f.accountId,
+                f.principalArn, f.rule, f.suppressionReason, f.suppressedBy, f.suppressedUntil, clock.instant())));
     }
 
     @Scheduled(every = "${accessloop.drift.rules.suppression-sweep-interval:30s}",
@@ -88,6 +93,7 @@ public class SuppressionService {
             f.lastSeenAt = now;
             return outbox.append(EventTypes.FINDING_OPENED, f.id, new FindingOpened(f.id, f.accountId,
                     f.principalArn, f.rule, f.severity, f.summary, f.changedBy, now)).replaceWithVoid();
-        }).collect().last().replaceWith(expired.size());
+        }).collect().last().replaceWith(() -> (int) expired.stream()
+                .filter(f -> FindingStatus.OPEN.name().equals(f.status)).count());
     }
 }

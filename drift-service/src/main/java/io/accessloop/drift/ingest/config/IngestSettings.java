@@ -26,4 +26,34 @@ public interface IngestSettings {
     /** Largest body accepted, in bytes (EventBridge events are at most 256 KB). */
     @WithDefault("262144")
     int maxBodyBytes();
+
+    /** SNS HTTPS subscriptions. */
+    Sns sns();
+
+    /** How SNS deliveries are authenticated and subscriptions confirmed. */
+    interface Sns {
+
+        /** Verify SNS message signatures; turn off only where no SNS subscription can reach the endpoint. */
+        @WithDefault("true")
+        boolean verifySignatures();
+
+        /** Hosts SigningCertURL may point to ({@code *} is one DNS label); always https. */
+        @WithDefault("sns.*.amazonaws.com")
+        List<String> certificateHosts();
+
+        /** Hosts a SubscriptionConfirmation's SubscribeURL may point to; only those are fetched to confirm. */
+        @WithDefault("sns.*.amazonaws.com")
+        List<String> subscribeHosts();
+
+        /** PEM file of extra CA certificates trusted when fetching from those hosts (default: the JVM's trust store). */
+        Optional<String> trustCertificates();
+
+        /** Signing certificates kept in memory. */
+        @WithDefault("32")
+        int certificateCacheSize();
+
+        /** Timeout of fetching a certificate or confirming a subscription. */
+        @WithDefault("PT5S")
+        java.time.Duration fetchTimeout();
+    }
 }

@@ -31,8 +31,21 @@ public final class NotificationParser {
     }
 
     public Notification parse(String body) {
-        JsonNode root = json(body, "body");
-        if (root.has("Type")) {
+        return parse(read(body));
+    }
+
+    /** The pushed body as a JSON object. */
+    public JsonNode read(String body) {
+        return json(body, "body");
+    }
+
+    /** Whether a pushed body is an SNS envelope (its signature is checked before {@link #parse(JsonNode)}). */
+    public static boolean isSns(JsonNode root) {
+        return root.has("Type");
+    }
+
+    public Notification parse(JsonNode root) {
+        if (isSns(root)) {
             return sns(root);
         }
         return message(root, null);

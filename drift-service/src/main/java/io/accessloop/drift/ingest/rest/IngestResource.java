@@ -1,14 +1,18 @@
 package io.accessloop.drift.ingest.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accessloop.drift.ingest.config.IngestSettings;
 import io.accessloop.drift.ingest.domain.IngestCredentials;
 import io.accessloop.drift.ingest.domain.MalformedNotificationException;
 import io.accessloop.drift.ingest.domain.Notification;
 import io.accessloop.drift.ingest.domain.NotificationParser;
+import io.accessloop.drift.ingest.domain.SnsMessage;
 import io.accessloop.drift.ingest.service.IngestService;
+import io.accessloop.drift.ingest.service.SnsGate;
 import io.accessloop.kit.problem.Problem;
 import io.accessloop.kit.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -23,10 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Push ingestion: EventBridge API destinations and SNS HTTPS subscriptions POST here. The notification is checked,
- * stored and queued before the answer (202); processing happens from {@code accessloop.aws.changes}.
+ * Push ingestion: EventBridge API destinations and SNS HTTPS subscriptions POST here. The notification is checked
+ * (credentials; for SNS also its signature), stored and queued before the answer (202); processing happens from
+ * {@code accessloop.aws.changes}. SNS subscription confirmations are confirmed (200) and never stored.
  */
 @Path("/ingest/aws/events")
 public class IngestResource {
@@ -36,9 +43,13 @@ public class IngestResource {
     private final IngestCredentials credentials;
     private final IngestSettings settings;
     private final MeterRegistry registry;
+    private final SnsGate gate;
+    private final Map<String, Counter> acceptedCounters = new ConcurrentHashMap<>();
 
-    IngestResource(IngestService ingest, ObjectMapper mapper, IngestSettings settings, MeterRegistry registry) {
+    IngestResource(IngestService ingest, ObjectMapper mapper, IngestSettings settings, MeterRegistry registry,
+                   SnsGate gate) {
         this.ingest = ingest;
+        this.gate = gate;
         this.parser = new NotificationParser(mapper);
         this.settings = settings;
         this.registry = registry;
@@ -57,27 +68,72 @@ public class IngestResource {
             throw new ProblemException(Problem.of(401, "ingest-unauthenticated", "Not authenticated",
                     "Send the configured API key header or basic-auth credentials"));
         }
-        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > settings.maxBodyBytes()) {
+        if (tooLarge(body)) {
             throw new ProblemException(Problem.of(413, "notification-too-large", "Payload too large",
                     "Notifications are at most " + settings.maxBodyBytes() + " bytes"));
         }
+        JsonNode root;
+        SnsMessage sns = null;
+        try {
+            root = parser.read(body);
+            if (NotificationParser.isSns(root)) {
+                sns = SnsMessage.from(root);
+            }
+        } catch (MalformedNotificationException e) {
+            throw malformed(e);
+        }
+        if (sns == null) {
+            return accept(root, body);
+        }
+        SnsMessage message = sns;
+        return gate.verify(message)
+                .onFailure(ProblemException.class).invoke(() -> registry.counter("accessloop_ingest_rejected_total",
+                        "reason", "sns-signature").increment())
+                .chain(() -> switch (message.type()) {
+                    case SnsMessage.SUBSCRIPTION_CONFIRMATION -> gate.confirm(message).map(status ->
+                            Response.ok(new IngestAnswer(null, status, message.topicArn())).build());
+                    case SnsMessage.UNSUBSCRIBE_CONFIRMATION -> Uni.createFrom().item(Response.ok(new IngestAnswer(
+                            null, "ignored", "unsubscribe confirmation; the subscription is not renewed")).build());
+                    default -> accept(root, message.message());
+                });
+    }
+
+    private ProblemException malformed(MalformedNotificationException e) {
+        registry.counter("accessloop_ingest_rejected_total", "reason", "malformed").increment();
+        return ProblemException.badRequest("malformed-notification", e.getMessage());
+    }
+
+    /** UTF-8 needs at most three bytes per Java char, so most bodies are measured without encoding them. */
+    private boolean tooLarge(String body) {
+        if (body == null || (long) body.length() * 3 <= settings.maxBodyBytes()) {
+            return false;
+        }
+        return body.getBytes(StandardCharsets.UTF_8).length > settings.maxBodyBytes();
+    }
+
+    /** Stores the notification; {@code message} is its text as pushed (the SNS Message when wrapped). */
+    private Uni<Response> accept(JsonNode root, String message) {
         Notification notification;
         try {
-            notification = parser.parse(body);
+            notification = parser.parse(root);
         } catch (MalformedNotificationException e) {
-            registry.counter("accessloop_ingest_rejected_total", "reason", "malformed").increment();
-            throw ProblemException.badRequest("malformed-notification", e.getMessage());
+            throw malformed(e);
         }
         if (notification instanceof Notification.Ignored ignored) {
             registry.counter("accessloop_ingest_ignored_total").increment();
             return Uni.createFrom().item(Response.accepted(new IngestAnswer(null, "ignored", ignored.reason())).build());
         }
-        return ingest.store(notification).map(accepted -> {
-            registry.counter("accessloop_ingest_accepted_total", "kind", notification.kind(),
-                    "duplicate", String.valueOf(accepted.duplicate())).increment();
+        return ingest.store(notification, message).map(accepted -> {
+            accepted(notification.kind(), accepted.duplicate()).increment();
             return Response.accepted(new IngestAnswer(accepted.rawEventId(),
                     accepted.duplicate() ? "duplicate" : "accepted", null)).build();
         });
+    }
+
+    /** The accepted-notifications counter of a kind, looked up once (this is the hot path). */
+    private Counter accepted(String kind, boolean duplicate) {
+        return acceptedCounters.computeIfAbsent(kind + (duplicate ? ":duplicate" : ":new"), key -> registry.counter(
+                "accessloop_ingest_accepted_total", "kind", kind, "duplicate", String.valueOf(duplicate)));
     }
 
     /** The 202 body: the stored raw event id and whether it was new. */

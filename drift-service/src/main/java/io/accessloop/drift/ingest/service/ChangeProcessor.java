@@ -7,7 +7,7 @@ import io.accessloop.drift.ingest.domain.Notification;
 import io.accessloop.drift.ingest.domain.NotificationParser;
 import io.accessloop.drift.ingest.repository.RawEvent;
 import io.accessloop.drift.inventory.domain.CloudTrailCallReader;
-import io.accessloop.drift.inventory.domain.ConfigHistory;
+import io.accessloop.drift.accounts.domain.AccountPorts;
 import io.accessloop.drift.inventory.domain.ConfigItemMapper;
 import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.ResourceType;
@@ -35,18 +35,18 @@ public class ChangeProcessor {
     private final FindingEvaluator findings;
     private final CallRecorder calls;
     private final AttributionUpdater attribution;
-    private final ConfigHistory config;
+    private final AccountPorts accounts;
     private final Vertx vertx;
     private final Clock clock;
 
     ChangeProcessor(ObjectMapper mapper, InventoryService inventory, FindingEvaluator findings, CallRecorder calls,
-                    AttributionUpdater attribution, ConfigHistory config, Vertx vertx, Clock clock) {
+                    AttributionUpdater attribution, AccountPorts accounts, Vertx vertx, Clock clock) {
         this.parser = new NotificationParser(mapper);
         this.inventory = inventory;
         this.findings = findings;
         this.calls = calls;
         this.attribution = attribution;
-        this.config = config;
+        this.accounts = accounts;
         this.vertx = vertx;
         this.clock = clock;
     }
@@ -74,7 +74,8 @@ public class ChangeProcessor {
         }
         if (notification instanceof Notification.OversizedConfigItemChange oversized) {
             ResourceType type = ResourceType.fromConfigType(oversized.resourceType()).orElseThrow();
-            return vertx.executeBlocking(() -> config.latest(type, oversized.resourceId()))
+            return vertx.executeBlocking(() -> accounts.config(oversized.accountId())
+                            .latest(type, oversized.resourceId()))
                     .chain(item -> apply(item, "push-oversized"));
         }
         if (notification instanceof Notification.ApiCallRecorded recorded) {

@@ -10,14 +10,19 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Stores a pushed notification and its {@code AWS_CHANGE_RECEIVED} envelope in one transaction. A notification
- * AWS delivers twice (same event or message id) is stored once; the second push gets the first one's id.
+ * AWS delivers twice (same event or message id) is stored once; the second push gets the first one's id. The hot
+ * path is one insert (which does nothing for a duplicate, so concurrent duplicates never fail) and the outbox row.
  */
 @ApplicationScoped
 public class IngestService {
+
+    private static final String INSERT = "insert into raw_event (id, source_id, kind, account_id, body, received_at) "
+            + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (source_id) do nothing";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -27,37 +32,23 @@ public class IngestService {
         this.clock = clock;
     }
 
-    public Uni<Accepted> store(Notification notification) {
-        return attempt(notification).onFailure().recoverWithUni(failure -> Panache.withSession(
-                        () -> RawEvent.<RawEvent>find("sourceId", notification.sourceId()).firstResult())
-                .map(existing -> {
-                    if (existing == null) {
-                        throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
-                    }
-                    return new Accepted(existing.id, true);
-                }));
-    }
-
-    /** A concurrent duplicate loses on the unique source id and is answered from the winner's row. */
-    private Uni<Accepted> attempt(Notification notification) {
-        return Panache.withTransaction(() -> RawEvent.<RawEvent>find("sourceId", notification.sourceId()).firstResult()
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(new Accepted(existing.id, true))
-                        : insert(notification)));
-    }
-
-    private Uni<Accepted> insert(Notification notification) {
-        RawEvent raw = new RawEvent();
-        raw.id = "evt_" + UUID.randomUUID();
-        raw.sourceId = notification.sourceId();
-        raw.kind = notification.kind();
-        raw.accountId = notification.accountId();
-        raw.body = notification.message().toString();
-        raw.receivedAt = clock.instant();
-        return raw.<RawEvent>persist()
-                .chain(saved -> outbox.append(EventTypes.CHANGE_RECEIVED, saved.id,
-                        new AwsChangeReceived(saved.id, saved.kind, saved.accountId, saved.receivedAt)))
-                .replaceWith(new Accepted(raw.id, false));
+    /** Stores {@code body}, the notification's message exactly as AWS sent it (unwrapped from any SNS envelope). */
+    public Uni<Accepted> store(Notification notification, String body) {
+        String id = "evt_" + UUID.randomUUID();
+        Instant receivedAt = clock.instant();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter(1, id)
+                        .setParameter(2, notification.sourceId())
+                        .setParameter(3, notification.kind())
+                        .setParameter(4, notification.accountId())
+                        .setParameter(5, body)
+                        .setParameter(6, receivedAt)
+                        .executeUpdate())
+                .chain(inserted -> inserted == 1
+                        ? outbox.append(EventTypes.CHANGE_RECEIVED, id, new AwsChangeReceived(id, notification.kind(),
+                                notification.accountId(), receivedAt)).replaceWith(new Accepted(id, false))
+                        : RawEvent.<RawEvent>find("sourceId", notification.sourceId()).firstResult()
+                                .map(existing -> new Accepted(existing.id, true))));
     }
 
     /** The stored raw event's id; {@code duplicate} when AWS had already delivered it. */

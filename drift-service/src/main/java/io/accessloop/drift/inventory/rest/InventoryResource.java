@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public class InventoryResource {
                                          @QueryParam("includeDeleted") boolean includeDeleted,
                                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Roles.requireViewer(callers.get());
-        Page.Request paging = Page.Request.of(limit, cursor);
+        Page.Request paging = Page.Request.of(limit, cursor, "principals");
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (accountId != null && !accountId.isBlank()) {
@@ -74,10 +75,11 @@ public class InventoryResource {
         if (!includeDeleted) {
             clauses.add("deleted = false");
         }
-        String hql = (clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses)) + " order by resourceType, name, id";
-        return Panache.withSession(() -> IamResource.<IamResource>find(hql, params)
-                        .range(paging.offset(), paging.offset() + paging.limit()).list())
-                .map(rows -> paging.page(rows.stream().map(r -> PrincipalView.of(r, json.read(r.state), mapper)).toList()));
+        clauses.add(paging.where(List.of("resourceType", "name", "id"), false, List.of(t -> t, n -> n, i -> i), params));
+        String hql = String.join(" and ", clauses) + " order by resourceType, name, id";
+        return Panache.withSession(() -> IamResource.<IamResource>find(hql, params).range(0, paging.limit()).list())
+                .map(rows -> paging.page(rows, r -> List.of(r.resourceType, r.name, r.id),
+                        r -> PrincipalView.of(r, json.read(r.state), mapper)));
     }
 
     @GET
@@ -93,13 +95,18 @@ public class InventoryResource {
     public Uni<Page<VersionView>> history(@PathParam("id") String id, @QueryParam("limit") Integer limit,
                                           @QueryParam("cursor") String cursor) {
         Roles.requireViewer(callers.get());
-        Page.Request paging = Page.Request.of(limit, cursor);
-        return Panache.withSession(() -> find(id).chain(row -> IamResourceVersion.<IamResourceVersion>find(
-                                "resourceRef = ?1 order by version desc", row.id)
-                        .range(paging.offset(), paging.offset() + paging.limit()).list()
-                        .map(versions -> paging.page(versions.stream().map(v -> new VersionView(v.version,
-                                v.changeType, v.source, v.capturedAt, v.changedBy, v.sourceIdentity, v.recordedAt,
-                                PrincipalView.of(row, json.read(v.state), mapper))).toList()))));
+        Page.Request paging = Page.Request.of(limit, cursor, "history:" + id);
+        return Panache.withSession(() -> find(id).chain(row -> {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("ref", row.id);
+            String after = paging.where(List.of("version"), true, List.of(Integer::valueOf), params);
+            return IamResourceVersion.<IamResourceVersion>find("resourceRef = :ref and " + after
+                            + " order by version desc", params)
+                    .range(0, paging.limit()).list()
+                    .map(versions -> paging.page(versions, v -> List.of(String.valueOf(v.version)),
+                            v -> new VersionView(v.version, v.changeType, v.source, v.capturedAt, v.changedBy,
+                                    v.sourceIdentity, v.recordedAt, PrincipalView.of(row, json.read(v.state), mapper))));
+        }));
     }
 
     @GET
@@ -108,14 +115,19 @@ public class InventoryResource {
     public Uni<Page<ChangeView>> changes(@PathParam("id") String id, @QueryParam("limit") Integer limit,
                                          @QueryParam("cursor") String cursor) {
         Roles.requireViewer(callers.get());
-        Page.Request paging = Page.Request.of(limit, cursor);
-        return Panache.withSession(() -> find(id).chain(row -> IamChange.<IamChange>find(
-                                "accountId = ?1 and resourceKey = ?2 order by occurredAt desc, id desc", row.accountId,
-                                row.resourceType + ":" + row.name)
-                        .range(paging.offset(), paging.offset() + paging.limit()).list()
-                        .map(calls -> paging.page(calls.stream().map(c -> new ChangeView(c.eventId, c.eventName,
-                                c.actorArn, c.sourceIdentity, c.byAccessloop, c.occurredAt,
-                                PrincipalView.tree(c.parameters, mapper))).toList()))));
+        Page.Request paging = Page.Request.of(limit, cursor, "changes:" + id);
+        return Panache.withSession(() -> find(id).chain(row -> {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("account", row.accountId);
+            params.put("key", row.resourceType + ":" + row.name);
+            String after = paging.where(List.of("occurredAt", "id"), true, List.of(Instant::parse, i -> i), params);
+            return IamChange.<IamChange>find("accountId = :account and resourceKey = :key and " + after
+                            + " order by occurredAt desc, id desc", params)
+                    .range(0, paging.limit()).list()
+                    .map(calls -> paging.page(calls, c -> List.of(c.occurredAt.toString(), c.id),
+                            c -> new ChangeView(c.eventId, c.eventName, c.actorArn, c.sourceIdentity, c.byAccessloop,
+                                    c.occurredAt, PrincipalView.tree(c.parameters, mapper))));
+        }));
     }
 
     private static Uni<IamResource> find(String id) {

@@ -1,6 +1,7 @@
 package io.accessloop.drift.inventory.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accessloop.drift.accounts.domain.AccountPorts;
 import io.accessloop.drift.inventory.config.OwnershipSettings;
 import io.accessloop.drift.inventory.domain.ApiCall;
 import io.accessloop.drift.inventory.domain.CloudTrailCallReader;
@@ -8,7 +9,6 @@ import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.MalformedItemException;
 import io.accessloop.drift.inventory.domain.ResourceKey;
 import io.accessloop.drift.inventory.domain.ResourceType;
-import io.accessloop.drift.inventory.domain.TrailLookup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -28,15 +28,15 @@ public class TrailAttribution {
 
     private static final Logger LOG = Logger.getLogger(TrailAttribution.class);
 
-    private final TrailLookup lookup;
+    private final AccountPorts accounts;
     private final CallRecorder recorder;
     private final OwnershipSettings settings;
     private final ObjectMapper mapper;
     private final Vertx vertx;
 
-    TrailAttribution(TrailLookup lookup, CallRecorder recorder, OwnershipSettings settings, ObjectMapper mapper,
+    TrailAttribution(AccountPorts accounts, CallRecorder recorder, OwnershipSettings settings, ObjectMapper mapper,
                      Vertx vertx) {
-        this.lookup = lookup;
+        this.accounts = accounts;
         this.recorder = recorder;
         this.settings = settings;
         this.mapper = mapper;
@@ -51,7 +51,7 @@ public class TrailAttribution {
         String name = current.type() == ResourceType.POLICY ? current.arn() : current.name();
         var from = earliest;
         var to = current.capturedAt().plus(settings.attributionWindow());
-        return vertx.executeBlocking(() -> lookup.records(name, from, to))
+        return vertx.executeBlocking(() -> accounts.trail(current.accountId()).records(name, from, to))
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("CloudTrail lookup for %s failed, change stays unattributed: %s", name, e.getMessage());
                     return List.of();

@@ -17,11 +17,15 @@ public interface ReconcileSettings {
     @WithDefault("15m")
     String every();
 
+    /** How often a replica looks for queued runs and runs whose replica died. */
+    @WithDefault("5s")
+    String poll();
+
     /** {@code auto} (Config, falling back to IAM), {@code config} or {@code iam}. */
     @WithDefault("auto")
     String source();
 
-    /** How long one run may hold the lease before another replica may take over. */
+    /** How long a run's lease lasts without progress before another replica takes the run over. */
     @WithDefault("PT10M")
     Duration lease();
 }

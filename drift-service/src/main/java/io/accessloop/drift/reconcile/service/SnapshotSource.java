@@ -1,6 +1,6 @@
 package io.accessloop.drift.reconcile.service;
 
-import io.accessloop.drift.inventory.domain.AuthorizationDetails;
+import io.accessloop.drift.accounts.domain.AccountPorts;
 import io.accessloop.drift.inventory.domain.ConfigHistory;
 import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.ResourceType;
@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the whole IAM state of the account: from AWS Config where it records (ListDiscoveredResources +
+ * Reads the whole IAM state of one account: from AWS Config where it records (ListDiscoveredResources +
  * BatchGetResourceConfig), otherwise from IAM GetAccountAuthorizationDetails. Blocking; call off the event loop.
  */
 @ApplicationScoped
@@ -27,27 +27,26 @@ public class SnapshotSource {
 
     private static final Logger LOG = Logger.getLogger(SnapshotSource.class);
 
-    private final ConfigHistory config;
-    private final AuthorizationDetails iam;
+    private final AccountPorts accounts;
     private final ReconcileSettings settings;
     private final Clock clock;
 
-    SnapshotSource(ConfigHistory config, AuthorizationDetails iam, ReconcileSettings settings, Clock clock) {
-        this.config = config;
-        this.iam = iam;
+    SnapshotSource(AccountPorts accounts, ReconcileSettings settings, Clock clock) {
+        this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** Everything the source knows now; {@code discovered} is null for IAM (the snapshot is complete). */
-    public record Fetched(String source, List<IamSnapshot> snapshots, Map<ResourceType, Set<String>> discovered,
-                          Instant fetchedAt) {
+    public record Fetched(String accountId, String source, List<IamSnapshot> snapshots,
+                          Map<ResourceType, Set<String>> discovered, Instant fetchedAt) {
     }
 
-    public Fetched fetch() {
+    public Fetched fetch(String accountId) {
         String mode = settings.source();
         if (!"iam".equals(mode)) {
             try {
+                ConfigHistory config = accounts.config(accountId);
                 List<IamSnapshot> snapshots = new ArrayList<>();
                 Map<ResourceType, Set<String>> discovered = new EnumMap<>(ResourceType.class);
                 for (ResourceType type : ResourceType.values()) {
@@ -55,23 +54,24 @@ public class SnapshotSource {
                     discovered.put(type, new HashSet<>(ids));
                     snapshots.addAll(config.current(type, ids));
                 }
-                return new Fetched("reconcile-config", snapshots, discovered, clock.instant());
+                return new Fetched(accountId, "reconcile-config", snapshots, discovered, clock.instant());
             } catch (ConfigHistory.ConfigUnavailableException e) {
                 if ("config".equals(mode)) {
                     throw e;
                 }
-                LOG.infof("AWS Config unavailable, reconciling from IAM instead: %s", e.getMessage());
+                LOG.infof("AWS Config unavailable in account %s, reconciling from IAM instead: %s", accountId,
+                        e.getMessage());
             }
         }
         Instant now = clock.instant();
-        return new Fetched("reconcile-iam", iam.snapshot(now), null, now);
+        return new Fetched(accountId, "reconcile-iam", accounts.authorizationDetails(accountId).snapshot(now), null, now);
     }
 
     /** The final state of a resource the source no longer lists: Config's last item, or a deletion now. */
     public IamSnapshot gone(Fetched fetched, ResourceType type, String accountId, String resourceId, String name,
                             String arn) {
         if (fetched.discovered() != null) {
-            Optional<IamSnapshot> last = config.latest(type, resourceId);
+            Optional<IamSnapshot> last = accounts.config(fetched.accountId()).latest(type, resourceId);
             if (last.isPresent() && last.get().deleted()) {
                 return last.get();
             }

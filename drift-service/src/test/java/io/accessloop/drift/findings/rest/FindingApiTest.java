@@ -1,7 +1,12 @@
 package io.accessloop.drift.findings.rest;
 
 import io.accessloop.drift.Api;
+import io.accessloop.contracts.EventTypes;
 import io.accessloop.drift.Samples;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,7 @@ class FindingApiTest {
                 + "{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}");
         Api.push(event).statusCode(202);
         String query = "/api/v1/findings?rule=open-trust-policy&principalArn=arn:aws:iam::000000000000:role/" + role;
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Api.get(Api.SECURITY, query).extract().jsonPath()
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Api.get(Api.SECURITY, query).extract().jsonPath()
                 .getList("items").isEmpty());
         return Api.get(Api.SECURITY, query).extract().path("items[0].id");
     }
@@ -49,17 +54,50 @@ class FindingApiTest {
         Api.get(Api.AUDITOR, "/api/v1/inventory/principals").statusCode(200);
     }
 
+    @Inject
+    Pool db;
+
+    private long events(String type, String subject) {
+        return db.preparedQuery("select count(*) from outbox_event where type = $1 and subject = $2")
+                .execute(Tuple.of(type, subject)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+    }
+
+    private JsonObject lastEvent(String type, String subject) {
+        return new JsonObject(db.preparedQuery("select envelope from outbox_event where type = $1 and subject = $2 "
+                        + "order by id desc limit 1").execute(Tuple.of(type, subject)).await()
+                .atMost(Duration.ofSeconds(5)).iterator().next().getString(0));
+    }
+
     @Test
     void aSecurityEngineerSuppressesAFindingUntilItComesBackOpen() {
         String id = openTrustFinding();
+        assertThat(events(EventTypes.FINDING_OPENED.type(), id)).isEqualTo(1);
         String until = Instant.now().plusSeconds(2).toString();
-        suppress(Api.SECURITY, id, "{\"reason\":\"partner integration, ticket SEC-42\",\"until\":\"" + until + "\"}")
+        String body = "{\"reason\":\"partner integration, ticket SEC-42\",\"until\":\"" + until + "\"}";
+        String key = UUID.randomUUID().toString();
+        given().header("Authorization", Api.SECURITY).header("Idempotency-Key", key).contentType("application/json")
+                .body(body).post("/api/v1/findings/" + id + "/suppress").then()
                 .statusCode(200).body("status", equalTo("SUPPRESSED"))
                 .body("suppression.reason", equalTo("partner integration, ticket SEC-42"))
                 .body("suppression.by", equalTo("sam@example.com"));
+        // a retried request is answered from the first one and announces nothing new
+        given().header("Authorization", Api.SECURITY).header("Idempotency-Key", key).contentType("application/json")
+                .body(body).post("/api/v1/findings/" + id + "/suppress").then().statusCode(200)
+                .body("status", equalTo("SUPPRESSED"));
+        assertThat(events(EventTypes.FINDING_SUPPRESSED.type(), id)).isEqualTo(1);
+        JsonObject data = lastEvent(EventTypes.FINDING_SUPPRESSED.type(), id).getJsonObject("data");
+        assertThat(data.getString("findingId")).isEqualTo(id);
+        assertThat(data.getString("reason")).isEqualTo("partner integration, ticket SEC-42");
+        assertThat(data.getString("suppressedBy")).isEqualTo("sam@example.com");
+        assertThat(Instant.parse(data.getString("until"))).isEqualTo(Instant.parse(until));
+        assertThat(data.getString("rule")).isEqualTo("open-trust-policy");
+
         Api.get(Api.AUDITOR, "/api/v1/findings/" + id).statusCode(200).body("status", equalTo("SUPPRESSED"));
         await().atMost(Duration.ofSeconds(15)).until(() ->
                 "OPEN".equals(Api.get(Api.AUDITOR, "/api/v1/findings/" + id).extract().path("status")));
+        // reopening announces the finding again, once
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(EventTypes.FINDING_OPENED.type(), id) == 2);
+        assertThat(events(EventTypes.FINDING_SUPPRESSED.type(), id)).isEqualTo(1);
     }
 
     @Test
@@ -75,8 +113,12 @@ class FindingApiTest {
         suppress(Api.SECURITY, id, "{\"reason\":\"x\",\"until\":\"tomorrow\"}").statusCode(400);
         suppress(Api.SECURITY, id, "{").statusCode(400);
         suppress(Api.SECURITY, "fnd_missing", "{\"reason\":\"x\",\"until\":\"" + future + "\"}").statusCode(404);
+        suppress(Api.SECURITY, id, "{\"reason\":\"x\",\"until\":\"" + Instant.now().plus(Duration.ofDays(366))
+                + "\"}").statusCode(400).body("detail", org.hamcrest.Matchers.containsString("365"));
+        suppress(Api.SECURITY, id, "{\"reason\":\"   \",\"until\":\"" + future + "\"}").statusCode(400);
         Api.get(Api.AUDITOR, "/api/v1/findings/" + id).statusCode(200).body("status", equalTo("OPEN"))
                 .body("suppression", equalTo(null));
+        assertThat(events(EventTypes.FINDING_SUPPRESSED.type(), id)).isZero();
     }
 
     @Test

@@ -39,7 +39,16 @@ public final class HumanAccessKeyRule implements CredentialRule {
             return List.of();
         }
         return user.activeKeys().stream().map(k -> new Violation("key:" + k.slot(),
-                "Human user " + user.user() + " holds long-lived access key " + k.slot(),
-                Map.of("slot", k.slot(), "consoleAccess", user.passwordEnabled()))).toList();
+                "Human user " + user.user() + " holds long-lived access key " + k.slot(), evidence(user, k))).toList();
+    }
+
+    private static Map<String, Object> evidence(UserCredentials user, UserCredentials.AccessKeySlot key) {
+        Map<String, Object> evidence = new java.util.LinkedHashMap<>();
+        evidence.put("slot", key.slot());
+        evidence.put("consoleAccess", user.passwordEnabled());
+        if (key.lastRotated() != null) {
+            evidence.put("lastRotated", key.lastRotated().toString());
+        }
+        return evidence;
     }
 }
