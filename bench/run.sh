@@ -5,13 +5,24 @@
 #   bench/run.sh                       short mode (aimed at under 10 minutes on 2 cores once built)
 #   bench/run.sh --full                longer measurements, the 100,000-grant storm measured, 100k pipeline step
 #   bench/run.sh --soak-seconds N      length of the soak part (default 60 short, 300 full)
+#   bench/run.sh --reuse-micro         no build, no JMH, no AssumeRole load: keep those figures of the last run in
+#                                      bench/results and redo only the local-run part (drivers and soak)
 set -euo pipefail
+# the whole script is one function, so that bash has read all of it before it runs (an edit mid-run cannot break it)
+main() {
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
-rm -f "$OUT"/*.json "$OUT"/*.txt
 COMMAND="bench/run.sh${*:+ $*}"
+REUSE_MICRO=false
+[[ " $* " == *" --reuse-micro "* ]] && REUSE_MICRO=true
+if $REUSE_MICRO; then
+  [[ -f "$OUT/jmh.json" && -f "$OUT/assume-role.json" ]] || { echo "--reuse-micro needs a previous run's results" >&2; exit 2; }
+  rm -f "$OUT"/e2e*.json "$OUT"/soak*.json "$OUT"/*.txt
+else
+  rm -f "$OUT"/*.json "$OUT"/*.txt
+fi
 MODE=short
 SOAK_SECONDS=60
 JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
@@ -21,6 +32,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --full) MODE=full; SOAK_SECONDS=300; JMH_ARGS=(-f 2 -wi 5 -w 2s -i 5 -r 5s); LOAD_SECONDS=30; E2E_ARGS=(--full) ;;
     --soak-seconds) SOAK_SECONDS="$2"; shift ;;
+    --reuse-micro) ;;
     *) echo "unknown option $1 (known: --full, --soak-seconds N)" >&2; exit 2 ;;
   esac
   shift
@@ -36,22 +48,10 @@ done
 
 # One build of the whole reactor, as deploy/run.sh would do it, but without compiling tests (the benchmarks need
 # none, and a test of another module that does not compile right now must not stop the numbers). deploy/run.sh
-# rebuilds only when sources are newer than its stamp, so the stamp is renewed after this build.
-say "building (first time: several minutes)"
-./mvnw -q -B -ntp install -Dmaven.test.skip=true >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
-mkdir -p deploy/.run && touch deploy/.run/built.stamp
+# rebuilds only when sources are newer than its stamp; the stamp is renewed just before it starts, so that the
+# local run uses exactly this build (in a shared checkout, sources edited meanwhile would otherwise rebuild it).
 CP="bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-
-say "microbenchmarks and scaling curves (JMH)"
-java -cp "$CP" org.openjdk.jmh.Main "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" \
-  'io.accessloop.bench.(policy|cloudtrail|scaling).*' >"$OUT/jmh.log" 2>&1 || { tail -30 "$OUT/jmh.log"; exit 1; }
-
-say "load: AssumeRole on a private aws-sandbox"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 14566)
-java -Xmx1g -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -jar aws-sandbox/target/quarkus-app/quarkus-run.jar \
-  >"$OUT/aws-sandbox.log" 2>&1 &
-SANDBOX=$!
+SANDBOX=
 STACK=
 stop_all() {
   [[ -n "$SANDBOX" ]] && { kill "$SANDBOX" 2>/dev/null || true; wait "$SANDBOX" 2>/dev/null || true; SANDBOX=; }
@@ -62,11 +62,27 @@ stop_all() {
   fi
 }
 trap stop_all EXIT
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+if ! $REUSE_MICRO; then
+say "building (first time: several minutes)"
+./mvnw -q -B -ntp install -Dmaven.test.skip=true >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
+
+say "microbenchmarks and scaling curves (JMH)"
+java -cp "$CP" org.openjdk.jmh.Main "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" \
+  'io.accessloop.bench.(policy|cloudtrail|scaling).*' >"$OUT/jmh.log" 2>&1 || { tail -30 "$OUT/jmh.log"; exit 1; }
+
+say "load: AssumeRole on a private aws-sandbox"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 14566)
+java -Xmx1g -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -jar aws-sandbox/target/quarkus-app/quarkus-run.jar \
+  >"$OUT/aws-sandbox.log" 2>&1 &
+SANDBOX=$!
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null; do sleep 0.5; done
 java -cp "$CP" io.accessloop.bench.load.AssumeRoleLoad "http://127.0.0.1:$PORT" "$LOAD_SECONDS" 16 "$OUT/assume-role.json"
 kill "$SANDBOX"; wait "$SANDBOX" 2>/dev/null || true; SANDBOX=
+fi
 
 say "starting the local run (deploy/run.sh --reset)"
+mkdir -p deploy/.run && touch deploy/.run/built.stamp
 deploy/run.sh --reset >"$OUT/local-run.log" 2>&1 &
 STACK=$!
 until grep -q "Accessloop is running" "$OUT/local-run.log"; do
@@ -91,7 +107,7 @@ stop_all
 grep -q "stopped. Data kept" "$OUT/local-run.log" || echo "warning: the local run did not report a clean stop" >&2
 
 cat >"$OUT/run.txt" <<TXT
-Mode: $MODE (soak $SOAK_SECONDS s); whole run including the build took $((SECONDS - START)) s
+Mode: $MODE (soak $SOAK_SECONDS s); this invocation took $((SECONDS - START)) s$($REUSE_MICRO && echo " (--reuse-micro: JMH and AssumeRole figures are those of the previous full invocation; no build)" || echo ", build included")
 Load average (1/5/15 min) before the measurements: $LOAD_BEFORE; at the end: $(cut -d' ' -f1-3 /proc/loadavg) — figures on a shared, busy machine are noisy
 TXT
 java -cp "$CP" io.accessloop.bench.report.ResultsReport "$ROOT/bench/RESULTS.md" "$COMMAND" \
@@ -99,3 +115,5 @@ java -cp "$CP" io.accessloop.bench.report.ResultsReport "$ROOT/bench/RESULTS.md"
   "$OUT/soak.json" "$OUT/soak-notes.json"
 say "wrote bench/RESULTS.md"
 exit $SOAK_STATUS
+}
+main "$@"

@@ -6,6 +6,8 @@
 #   bench/soak.sh --short              about 75 s of load (CI)
 #   bench/soak.sh --soak-seconds N     N seconds of load (after a warm-up of max(10, N/5) s)
 set -euo pipefail
+# the whole script is one function, so that bash has read all of it before it runs (an edit mid-run cannot break it)
+main() {
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 SECONDS_OF_LOAD=600
@@ -44,3 +46,5 @@ trap - EXIT
 grep -q "stopped. Data kept" "$LOG" || { tail -5 "$LOG"; echo "soak: the local run did not stop cleanly" >&2; status=1; }
 [[ $status -eq 0 ]] && echo "soak: passed" || echo "soak: FAILED (see above and $OUT)"
 exit $status
+}
+main "$@"

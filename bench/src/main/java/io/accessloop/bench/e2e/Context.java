@@ -14,6 +14,8 @@ final class Context {
     final boolean full;
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     final ArrayNode rows;
+    /** Figures one driver leaves for another (e.g. the single-grant expiry rate, the storm's baseline). */
+    final java.util.Map<String, Double> figures = new java.util.concurrent.ConcurrentHashMap<>();
     final ObjectNode notes;
 
     Context(boolean full, ArrayNode rows, ObjectNode notes) {

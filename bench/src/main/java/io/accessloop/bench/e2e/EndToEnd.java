@@ -18,6 +18,13 @@ public final class EndToEnd {
     private EndToEnd() {
     }
 
+    /** Where a failed driver's note goes: the figures it would have given (default: its own name). */
+    private static final Map<String, java.util.List<String>> NOTE_KEYS = Map.of(
+            "RevokeToDeny", java.util.List.of("RevocationToDeny.revokeToDenyP99"),
+            "ExpiryToDeny", java.util.List.of("RevocationToDeny.expiryToDenyP99"),
+            "OffboardingToDeny", java.util.List.of("RevocationToDeny.offboardingToDenyP99"),
+            "DriftDetection", java.util.List.of("DriftDetection", "DriftIngestion"));
+
     /** One driver. */
     interface Driver {
         void run(Context ctx) throws Exception;
@@ -38,7 +45,9 @@ public final class EndToEnd {
         Context ctx = new Context(full, rows, notes);
         Map<String, Driver> drivers = new LinkedHashMap<>();
         drivers.put("ApprovalToCredentials", ApprovalToCredentials::run);
-        drivers.put("RevocationToDeny", RevocationToDeny::run);
+        drivers.put("RevokeToDeny", RevocationToDeny::revoke);
+        drivers.put("ExpiryToDeny", RevocationToDeny::expiry);
+        drivers.put("OffboardingToDeny", RevocationToDeny::offboarding);
         drivers.put("DriftDetection", DriftDetection::run);
         drivers.put("PortalLoad", PortalLoad::run);
         drivers.put("ExpiryStorm", ExpiryStorm::run);
@@ -51,7 +60,9 @@ public final class EndToEnd {
             try {
                 driver.getValue().run(ctx);
             } catch (Exception | Error e) {
-                ctx.note(driver.getKey(), "driver failed: " + e);
+                for (String key : NOTE_KEYS.getOrDefault(driver.getKey(), java.util.List.of(driver.getKey()))) {
+                    ctx.note(key, "driver failed: " + e);
+                }
                 e.printStackTrace();
             }
             System.out.printf("   %s took %.0f s%n", driver.getKey(), (System.nanoTime() - start) / 1e9);

@@ -76,6 +76,11 @@ final class ExpiryStorm {
         if (sent > 0) {
             LoadResults.single(ctx.rows, "e2e.ExpiryStorm.allRevokeCommandsSent", params, (sent - t0) / 1e9, "s");
         }
+        Double single = ctx.figures.get("expiryToDenyP50");
+        if (single != null && single > 0) {
+            LoadResults.single(ctx.rows, "e2e.ExpiryStorm.baselineOneGrantAtATime", "from=expiryToDenyP50",
+                    1000 / single, "grants/s");
+        }
         LoadResults.single(ctx.rows, "e2e.ExpiryStorm.grantsExpiredPerSecond", params, rate, "grants/s");
         double projected = done >= 0 && size >= 100_000 ? seconds : 100_000 / rate;
         LoadResults.single(ctx.rows, "e2e.ExpiryStorm.secondsFor100000Grants",

@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
 final class HeapProbe {
 
     /** Each service of the local run and what only its JVM's command line holds (tests start sandboxes elsewhere). */
+    static final String SANDBOX = "aws-sandbox";
     static final Map<String, List<String>> SERVICES = new LinkedHashMap<>();
 
     static {
         for (String name : new String[] {"broker-service", "drift-service", "lifecycle-service", "portal"}) {
             SERVICES.put(name, List.of(name + "/target/quarkus-app/quarkus-run.jar"));
         }
-        SERVICES.put("aws-sandbox", List.of("aws-sandbox/target/quarkus-app/quarkus-run.jar", "-Dquarkus.http.port=4566"));
+        SERVICES.put(SANDBOX, List.of("aws-sandbox/target/quarkus-app/quarkus-run.jar", "-Dquarkus.http.port=4566"));
     }
 
     private static final Pattern USED = Pattern.compile("total (\\d+)K, used (\\d+)K");

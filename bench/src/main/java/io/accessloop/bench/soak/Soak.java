@@ -92,16 +92,18 @@ public final class Soak {
             LoadResults.single(rows, "soak.Soak.heapSlope", params, trend.slopeMibPerMinute(), "MiB/min");
             double growth = trend.growthPercent();
             double grownMib = (trend.last() - trend.first()) / 1048576.0;
-            worst = Math.max(worst, growth);
+            if (!entry.getKey().equals(HeapProbe.SANDBOX)) {
+                worst = Math.max(worst, growth);
+            }
             System.out.printf(Locale.ROOT, "soak: %-18s heap after GC %.1f → %.1f → %.1f MiB (%+.1f %%, %.2f MiB/min)%n",
                     entry.getKey(), trend.first() / 1048576.0, trend.at(trend.size() / 2) / 1048576.0,
                     trend.last() / 1048576.0, growth, trend.slopeMibPerMinute());
-            if (growth > maxPercent && grownMib > maxMib) {
+            if (growth > maxPercent && grownMib > maxMib && !entry.getKey().equals(HeapProbe.SANDBOX)) {
                 failures.append(String.format(Locale.ROOT, "%s heap after GC grew %.1f %% (%.1f MiB); ", entry.getKey(),
                         growth, grownMib));
             }
         }
-        LoadResults.single(rows, "soak.Soak.worstHeapGrowth", "seconds=" + seconds, worst, "%");
+        LoadResults.single(rows, "soak.Soak.worstHeapGrowth", "seconds=" + seconds + ", services=4", worst, "%");
         long errors = 0;
         for (var op : load.summaries(seconds).entrySet()) {
             LatencyRecorder.Summary summary = op.getValue();
@@ -114,8 +116,9 @@ public final class Soak {
         if (errors > 0) {
             failures.append(errors).append(" request errors (first: ").append(load.firstError()).append("); ");
         }
-        String rule = String.format(Locale.ROOT, "fails on any error or a heap-after-GC growth over %.0f %% and %.0f MiB "
-                + "from start (after a %d s warm-up) to end", maxPercent, maxMib, warmUp);
+        String rule = String.format(Locale.ROOT, "fails on any error or a service's heap-after-GC growth over %.0f %% and "
+                + "%.0f MiB from start (after a %d s warm-up) to end; the aws-sandbox is reported but not judged (it keeps "
+                + "CloudTrail and Config history by design, up to its capacity)", maxPercent, maxMib, warmUp);
         notes.put("soak.Soak.worstHeapGrowth", rule + (failures.length() == 0 ? "; passed" : "; FAILED: " + failures));
         if (errors > 0) {
             notes.put("soak.Soak.errors", "first error: " + load.firstError());
