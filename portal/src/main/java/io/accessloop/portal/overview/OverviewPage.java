@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public class OverviewPage {
 
     @GET
     public TemplateInstance page(@QueryParam("days") String days) {
-        return Templates.page(reader.read(clock.instant(), window(days)), WINDOWS);
+        return Templates.page(reader.read(clock.instant().truncatedTo(ChronoUnit.SECONDS), window(days)), WINDOWS);
     }
 
     static int window(String days) {

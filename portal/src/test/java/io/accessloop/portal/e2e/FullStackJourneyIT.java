@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole product in headless Chromium against real Keycloak and the real services ({@link FullStack}): an
  * employee asks for access that needs approval, an approver approves it, the employee's keys work on the sandbox
- * account through the AWS SDK, an admin revokes the grant and the same keys are refused. Screenshots of every step
+ * account through the AWS SDK, an admin revokes the grant and the same keys are refused, and the overview counts
+ * the grant's start and end from the real ledger. Screenshots of every step
  * go to {@code target/e2e-screenshots}.
  */
 class FullStackJourneyIT {
@@ -82,6 +83,7 @@ class FullStackJourneyIT {
 
             try (Chromium frank = Chromium.signedIn(stack.portal(), "frank", "/grants")) {
                 revoke(frank, grantId);
+                overviewCountsTheJourney(frank);
             }
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -130,6 +132,20 @@ class FullStackJourneyIT {
         frank.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "Revoked."));
         assertThat(frank.driver().findElements(By.id("grant-" + grantId))).isEmpty();
         frank.screenshot("07-frank-grant-revoked");
+    }
+
+    /** The ledger hears of the grant through the event bus, so the overview may take a moment to count it. */
+    private static void overviewCountsTheJourney(Chromium frank) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            frank.open("/overview?days=1");
+            assertThat(frank.driver().findElement(By.id("count-ended")).getText()).isEqualTo("1");
+        });
+        assertThat(frank.driver().findElement(By.id("count-started")).getText()).isEqualTo("1");
+        assertThat(frank.driver().findElement(By.id("count-active")).getText()).isEqualTo("0");
+        assertThat(frank.driver().findElement(By.id("grant-h")).findElement(By.xpath("following-sibling::p"))
+                .getText()).contains("over 1 grant:");
+        assertThat(frank.driver().findElements(By.cssSelector("svg[role=img]"))).hasSize(4);
+        frank.screenshot("09-frank-overview");
     }
 
     private static Map<String, String> exports(String text) {

@@ -4,6 +4,7 @@ import io.accessloop.portal.clients.Problem;
 import io.accessloop.portal.clients.broker.AccessRequest;
 import io.accessloop.portal.clients.broker.ConsoleLink;
 import io.accessloop.portal.clients.lifecycle.OffboardingCase;
+import io.accessloop.portal.clients.lifecycle.Orphan;
 import io.accessloop.portal.clients.lifecycle.Timeline;
 import io.accessloop.portal.clients.broker.DryRunResult;
 import io.accessloop.portal.clients.broker.Entitlement;
@@ -63,6 +64,7 @@ public enum Contract {
             AuditEntry.class),
     LEDGER_EXPIRED("lifecycle/ledger-expired.json", "lifecycle-service", "AuditEntryView", Shape.PAGE,
             AuditEntry.class),
+    ORPHANS("lifecycle/orphans.json", "lifecycle-service", "OrphanView", Shape.PAGE, Orphan.class),
     TIMELINE("lifecycle/timeline.json", "lifecycle-service", "TimelineView", Shape.ONE, Timeline.class),
     OFFBOARDING_CASE("lifecycle/offboarding-case.json", "lifecycle-service", "CaseView", Shape.ONE,
             OffboardingCase.class),

@@ -43,6 +43,7 @@ class AuthorizationMatrixTest {
         Stubs.answer(services, Stubs.get("/drift/api/v1/findings"), Contract.FINDINGS);
         Stubs.answer(services, Stubs.get("/lifecycle/api/v1/audit"), Contract.AUDIT);
         Stubs.answer(services, Stubs.get("/drift/api/v1/proposals"), Contract.PROPOSALS);
+        Stubs.answer(services, Stubs.get("/lifecycle/api/v1/orphans"), Contract.ORPHANS);
         Stubs.answer(services, Stubs.get("/broker/api/v1/grants")
                 .withQueryParam("reviewPending", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true"))
                 .atPriority(1), Contract.REVIEWS_PENDING);
@@ -65,7 +66,8 @@ class AuthorizationMatrixTest {
             "AUDITOR, /overview, 200",
             "ADMIN, /access, 200", "ADMIN, /approvals, 200", "ADMIN, /grants, 200", "ADMIN, /overview, 200",
             "ADMIN, /drift, 200", "ADMIN, /audit, 200", "ADMIN, /people, 200", "ADMIN, /offboarding, 200",
-            "ADMIN, /rightsizing, 200"})
+            "ADMIN, /rightsizing, 200", "EMPLOYEE, /orphans, 403", "APPROVER, /orphans, 403",
+            "SECURITY, /orphans, 200", "AUDITOR, /orphans, 200", "ADMIN, /orphans, 200"})
     void pagesAnswerByRole(People person, String path, int status) {
         try (Browser browser = Browser.signedIn(base, person, "/access")) {
             services.resetRequests();
@@ -96,7 +98,7 @@ class AuthorizationMatrixTest {
         try (Browser browser = Browser.signedIn(base, People.ADMIN, "/access")) {
             assertThat(((HtmlPage) browser.lastPage()).getAnchors()).extracting(a -> a.getHrefAttribute())
                     .contains("/overview", "/approvals", "/grants", "/drift", "/rightsizing", "/audit", "/people",
-                            "/offboarding");
+                            "/offboarding", "/orphans");
         }
     }
 }

@@ -31,6 +31,12 @@ interface LifecycleApi {
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
 
+    /** {@code status}: OPEN (default), RESOLVED or ALL; the service answers at most 1,000, newest first. */
+    @GET
+    @Path("/orphans")
+    @Produces(MediaType.APPLICATION_JSON)
+    Page<Orphan> orphans(@QueryParam("status") String status);
+
     @GET
     @Path("/audit/verify")
     @Produces(MediaType.APPLICATION_JSON)

@@ -43,6 +43,10 @@ public class LifecycleClient {
         return new Collected<>(all, cursor == null);
     }
 
+    public List<Orphan> orphans(String status) {
+        return api.orphans(n(status)).items();
+    }
+
     public Verification verify() {
         return api.verify();
     }

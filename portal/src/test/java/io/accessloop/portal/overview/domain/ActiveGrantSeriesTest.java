@@ -14,7 +14,7 @@ class ActiveGrantSeriesTest {
     private static final Instant TO = Instant.parse("2026-12-04T04:00:00Z");
 
     @Test
-    void worksBackFromTheCountNow() {
+    void eachPointHoldsTheMostActiveAtOnceSinceThePointBefore() {
         List<GrantChange> changes = List.of(
                 new GrantChange(Instant.parse("2026-12-04T00:30:00Z"), 1),
                 new GrantChange(Instant.parse("2026-12-04T01:30:00Z"), 1),
@@ -25,7 +25,8 @@ class ActiveGrantSeriesTest {
         assertThat(points).extracting(ActiveGrantSeries.Point::at).containsExactly(FROM,
                 Instant.parse("2026-12-04T01:00:00Z"), Instant.parse("2026-12-04T02:00:00Z"),
                 Instant.parse("2026-12-04T03:00:00Z"), TO);
-        assertThat(points).extracting(ActiveGrantSeries.Point::active).containsExactly(2, 3, 4, 3, 3);
+        // active at 0:00 2, 1:00 3, 2:00 4, 2:30 on 3; the stretch 2:00-3:00 peaked at 4
+        assertThat(points).extracting(ActiveGrantSeries.Point::active).containsExactly(2, 3, 4, 4, 3);
     }
 
     @Test
@@ -34,6 +35,15 @@ class ActiveGrantSeriesTest {
                 List.of(new GrantChange(Instant.parse("2026-12-04T02:00:00Z"), 1)), FROM, TO, 3);
 
         assertThat(points).extracting(ActiveGrantSeries.Point::active).containsExactly(0, 1, 1);
+    }
+
+    @Test
+    void aGrantShorterThanTheSpacingStillShows() {
+        List<ActiveGrantSeries.Point> points = ActiveGrantSeries.of(0,
+                List.of(new GrantChange(Instant.parse("2026-12-04T01:10:00Z"), 1),
+                        new GrantChange(Instant.parse("2026-12-04T01:11:00Z"), -1)), FROM, TO, 5);
+
+        assertThat(points).extracting(ActiveGrantSeries.Point::active).containsExactly(0, 0, 1, 0, 0);
     }
 
     @Test
