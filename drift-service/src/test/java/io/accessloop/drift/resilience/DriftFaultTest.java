@@ -6,8 +6,6 @@ import io.accessloop.drift.Samples;
 import io.accessloop.testsupport.ArtemisResource;
 import io.accessloop.testsupport.SandboxResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.HttpClientConfig;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +49,7 @@ class DriftFaultTest {
         clearFaults();
         if (!seeded) {
             SandboxResource.control("/_sandbox/seed/demo", "{}");
-            reconcile().then().statusCode(200);
+            reconcile();
             seeded = true;
         }
     }
@@ -75,7 +73,7 @@ class DriftFaultTest {
         assertThat(open).isNotEmpty();
 
         inject("*", type, status, 0, null);
-        JsonPath failed = reconcile().then().statusCode(200).extract().jsonPath();
+        JsonPath failed = reconcile();
         assertThat(failed.getString("status")).isEqualTo("FAILED");
         assertThat(failed.getString("detail")).isNotBlank();
         assertThat(DriftDb.strings(LIVE)).as("nothing deleted or rolled back").isEqualTo(live);
@@ -177,15 +175,24 @@ class DriftFaultTest {
                 .as("the change was applied once").isEqualTo(1);
     }
 
-    /** A whole reconciliation on a loaded two-core machine can outlast the default test HTTP timeout. */
-    private static io.restassured.response.Response reconcile() {
-        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", 300_000).setParam("http.connection.timeout", 30_000)))
-                .header("Authorization", FreshTokens.security()).post("/api/v1/reconcile");
+    /**
+     * Starts a reconciliation (it runs in the background: 202 and a status URL) and polls it until it has finished;
+     * a whole run on a loaded two-core machine can take minutes.
+     */
+    private static JsonPath reconcile() {
+        io.restassured.response.Response started = given().header("Authorization", FreshTokens.security())
+                .post("/api/v1/reconcile");
+        started.then().statusCode(202);
+        String status = started.jsonPath().getString("statusUrl");
+        await().atMost(Duration.ofMinutes(5)).until(() -> !List.of("QUEUED", "RUNNING").contains(
+                given().header("Authorization", FreshTokens.security()).get(status).then().statusCode(200)
+                        .extract().<String>path("status")));
+        return given().header("Authorization", FreshTokens.security()).get(status).then().statusCode(200)
+                .extract().jsonPath();
     }
 
     private static JsonPath run(String status) {
-        JsonPath run = reconcile().then().statusCode(200).extract().jsonPath();
+        JsonPath run = reconcile();
         assertThat(run.getString("status")).as("run %s: %s", run.getString("id"), run.getString("detail"))
                 .isEqualTo(status);
         return run;

@@ -90,7 +90,7 @@ class IngestPropertiesTest {
                 .checkAssert(text -> {
                     long before = rawEvents();
                     Response response = push(text);
-                    assertThat(response.statusCode()).as("answer to %s", text).isIn(400, 413, 415, 422);
+                    assertThat(response.statusCode()).as("answer to %s", text).isIn(400, 403, 413, 415, 422);
                     assertThat(response.contentType()).startsWith("application/problem+json");
                     assertThat(rawEvents()).isEqualTo(before);
                 });
@@ -134,7 +134,7 @@ class IngestPropertiesTest {
 
         assertThat(response.statusCode()).as("answer to %s", body).isLessThan(500);
         if (response.statusCode() >= 400) {
-            assertThat(response.statusCode()).isIn(400, 413, 415, 422);
+            assertThat(response.statusCode()).isIn(400, 403, 413, 415, 422);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(rawEvents()).as("refusing %s stores nothing", body).isEqualTo(before);
             assertThat(DriftDb.count("select count(*) from iam_resource where name = ?", name)).isEqualTo(inventoryBefore);
