@@ -7,7 +7,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Multi;
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Stores an event in the same database transaction as the state change it describes.
@@ -15,6 +22,10 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final int COLUMNS = 6;
+    /** PostgreSQL takes at most 65,535 parameters in one statement. */
+    private static final int ROWS_PER_INSERT = 1000;
 
     private final EventCodec codec;
     private final OutboxSettings settings;
@@ -28,21 +39,60 @@ public class Outbox {
 
     /** Appends an event; must run inside the caller's {@code Panache.withTransaction}. */
     public <T> Uni<CloudEvent> append(EventType<T> type, String subject, T payload) {
-        CloudEvent event = CloudEvent.create(type, settings.source(), subject, payload, clock.instant(), codec);
+        return appendAll(type, List.of(new Item<>(subject, payload))).map(events -> events.get(0));
+    }
+
+    /**
+     * Appends many events of one type, in order, with multi-row inserts (a sweep that ends thousands of grants writes
+     * a few statements, not thousands); must run inside the caller's {@code Panache.withTransaction}.
+     */
+    public <T> Uni<List<CloudEvent>> appendAll(EventType<T> type, List<Item<T>> items) {
+        List<CloudEvent> events = new ArrayList<>(items.size());
+        for (Item<T> item : items) {
+            events.add(CloudEvent.create(type, settings.source(), item.subject(), item.payload(), clock.instant(), codec));
+        }
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.append must run inside the transaction of the state change"))
                 .chain(tx -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(
-                                "insert into outbox_event (event_id, address, type, subject, envelope, created_at) "
-                                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
-                        .setParameter(1, event.id())
-                        .setParameter(2, type.address())
-                        .setParameter(3, type.type())
-                        .setParameter(4, subject)
-                        .setParameter(5, codec.encode(event))
-                        .setParameter(6, java.time.OffsetDateTime.ofInstant(event.time(), java.time.ZoneOffset.UTC))
-                        .executeUpdate())
-                .replaceWith(event);
+                .chain(session -> Multi.createFrom().iterable(chunks(events))
+                        .onItem().transformToUniAndConcatenate(chunk -> insert(session, type, chunk))
+                        .collect().last())
+                .replaceWith(events);
+    }
+
+    private Uni<Integer> insert(Mutiny.Session session, EventType<?> type, List<CloudEvent> events) {
+        StringBuilder sql = new StringBuilder(
+                "insert into outbox_event (event_id, address, type, subject, envelope, created_at) values ");
+        for (int row = 0; row < events.size(); row++) {
+            sql.append(row == 0 ? "(" : ", (");
+            for (int col = 1; col <= COLUMNS; col++) {
+                sql.append(col == 1 ? "" : ", ").append('?').append(row * COLUMNS + col);
+            }
+            sql.append(')');
+        }
+        var query = session.createNativeQuery(sql.toString());
+        int p = 0;
+        for (CloudEvent event : events) {
+            query.setParameter(++p, event.id())
+                    .setParameter(++p, type.address())
+                    .setParameter(++p, type.type())
+                    .setParameter(++p, event.subject())
+                    .setParameter(++p, codec.encode(event))
+                    .setParameter(++p, OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC));
+        }
+        return query.executeUpdate();
+    }
+
+    private static List<List<CloudEvent>> chunks(List<CloudEvent> events) {
+        List<List<CloudEvent>> chunks = new ArrayList<>();
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            chunks.add(events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT)));
+        }
+        return chunks;
+    }
+
+    /** One event of {@link #appendAll}: its CloudEvents subject and payload. */
+    public record Item<T>(String subject, T payload) {
     }
 }

@@ -68,7 +68,14 @@ public class OutboxRelay {
         }
         publishPending()
                 .onTermination().invoke(() -> passRunning.set(false))
-                .subscribe().with(sent -> { }, e -> LOG.warnf("outbox relay pass failed: %s", e.getMessage()));
+                .subscribe().with(this::afterPass, e -> LOG.warnf("outbox relay pass failed: %s", e.getMessage()));
+    }
+
+    /** A full batch means more may be waiting: the next pass starts at once instead of at the next tick. */
+    private void afterPass(int sent) {
+        if (sent >= settings.batchSize()) {
+            poll();
+        }
     }
 
     /** One relay pass; returns how many events the broker accepted. */

@@ -106,6 +106,31 @@ class OutboxInboxTest {
     }
 
     @Test
+    void aBatchAppendWritesOneRowPerEventInOrderAndEveryOneIsDelivered() {
+        int count = 1_234; // more than one multi-row insert
+        long before = count("select count(*) from outbox_event where subject like ?", "grt_many_%");
+
+        int appended = Integer.parseInt(given().post("/probe/grants/expire-many/" + count).then().statusCode(200)
+                .extract().asString());
+
+        assertThat(appended).isEqualTo(count);
+        assertThat(count("select count(*) from outbox_event where subject like ?", "grt_many_%"))
+                .isEqualTo(before + count);
+        List<String> subjects = strings("select subject from outbox_event where subject like ? order by id",
+                "grt_many_%");
+        assertThat(subjects.subList(subjects.size() - count, subjects.size()))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, count)
+                        .mapToObj(i -> "grt_many_" + i).toList());
+        await().atMost(PATIENCE).until(() -> {
+            relay.publishPending().await().atMost(PATIENCE);
+            return count("select count(*) from outbox_event where subject like ? and sent_at is null",
+                    "grt_many_%") == 0;
+        });
+        await().atMost(PATIENCE).until(() -> count("select count(*) from probe_received where subject like ?",
+                "grt_many_%") >= count);
+    }
+
+    @Test
     void appendingOutsideTheStateChangeTransactionIsRefused() {
         String answer = given().post("/probe/outside-transaction").then().statusCode(200).extract().asString();
         assertThat(answer).contains("must run inside the transaction");
@@ -151,6 +176,12 @@ class OutboxInboxTest {
         int[] times = {0};
         query("select times from probe_received where event_id = ?", eventId, rs -> times[0] = rs.getInt(1));
         return times[0];
+    }
+
+    private static List<String> strings(String sql, String param) {
+        List<String> values = new ArrayList<>();
+        query(sql, param, rs -> values.add(rs.getString(1)));
+        return values;
     }
 
     private static long count(String sql, String param) {

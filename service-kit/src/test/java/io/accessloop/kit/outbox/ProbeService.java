@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A tiny service under test: a state change with its event, and a consumer behind the inbox. */
 @Path("/probe")
@@ -31,6 +33,18 @@ public class ProbeService {
                 new GrantExpired(grantId, "alice@example.com", "prod-readonly",
                         "arn:aws:iam::000000000000:role/prod-readonly", Instant.parse("2026-12-04T10:00:00Z"))))
                 .map(event -> event.id());
+    }
+
+    @POST
+    @Path("/grants/expire-many/{count}")
+    public Uni<Integer> expireMany(@PathParam("count") int count) {
+        List<Outbox.Item<GrantExpired>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String grantId = "grt_many_" + i;
+            items.add(new Outbox.Item<>(grantId, new GrantExpired(grantId, "alice@example.com", "prod-readonly",
+                    "arn:aws:iam::000000000000:role/prod-readonly", Instant.parse("2026-12-04T10:00:00Z"))));
+        }
+        return Panache.withTransaction(() -> outbox.appendAll(EventTypes.GRANT_EXPIRED, items)).map(List::size);
     }
 
     @POST
