@@ -4,6 +4,7 @@ import io.accessloop.broker.Api;
 import io.accessloop.broker.Db;
 import io.accessloop.broker.SandboxAccount;
 import io.accessloop.testsupport.ArtemisResource;
+import io.accessloop.testsupport.DatabaseOutage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;

@@ -4,6 +4,7 @@ import io.accessloop.contracts.EventTypes;
 import io.accessloop.lifecycle.support.Db;
 import io.accessloop.lifecycle.support.Events;
 import io.accessloop.lifecycle.support.Roles;
+import io.accessloop.testsupport.DatabaseOutage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;

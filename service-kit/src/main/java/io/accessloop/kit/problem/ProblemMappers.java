@@ -1,6 +1,7 @@
 package io.accessloop.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -34,7 +35,13 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> a + "." + b).orElse("body");
         return respond(Problem.of(400, "malformed-json", "Malformed JSON",
-                "'" + field + "' does not have the expected shape: " + e.getOriginalMessage()));
+                "'" + field + "' must be " + ExpectedShape.describe(e.getTargetType()) + nulNote(e)));
+    }
+
+    /** Jackson's own message names Java types and echoes the value; the caller only needs to know what to send. */
+    private static String nulNote(MismatchedInputException e) {
+        return e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                && text.indexOf('\u0000') >= 0 ? "; the character U+0000 is not allowed" : "";
     }
 
     @ServerExceptionMapper
@@ -73,6 +80,22 @@ public class ProblemMappers {
         }
         return respond(Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(),
                 e.getMessage()));
+    }
+
+    /**
+     * Anything no other mapper claims. A lost or refused database connection is a 503 the client may retry (nothing
+     * was written: the transaction did not commit); the rest is a 500 problem without internals.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service unavailable",
+                    "The service cannot reach its database; nothing was changed. Try again shortly.")))
+                    .header("Retry-After", "5").build();
+        }
+        LOG.error("request failed", e);
+        return respond(Problem.of(500, "internal", "Internal error", "The request could not be completed"));
     }
 
     static Response respond(Problem problem) {

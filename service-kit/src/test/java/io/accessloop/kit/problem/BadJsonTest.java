@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 /** Every kind of bad JSON gets a 400 application/problem+json, never a bare 400 or a 500. */
 @QuarkusTest
@@ -45,6 +46,20 @@ class BadJsonTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("U+0000"))
                 .body("detail", containsString("'text'"));
+    }
+
+    @Test
+    void aWrongShapeIsExplainedInTheApisWordsWithoutJavaTypesOrTheValue() {
+        given().contentType("application/json").body("{\"text\":\"x\",\"count\":\"1; drop table notes\"}")
+                .when().post("/probe/notes")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("'count' must be a number"));
+        given().contentType("application/json").body("{\"text\":{\"$ne\":null},\"count\":1}")
+                .when().post("/probe/notes")
+                .then().statusCode(400)
+                .body("detail", equalTo("'text' must be text"))
+                .body("detail", not(containsString("java.")));
     }
 
     @Test

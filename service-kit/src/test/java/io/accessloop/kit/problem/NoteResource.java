@@ -17,4 +17,10 @@ public class NoteResource {
     public String add(Note note) {
         return note.text() + " x" + note.count();
     }
+
+    @POST
+    @Path("/broken")
+    public String broken() {
+        throw new IllegalStateException("internal detail: table notes_v2 is missing");
+    }
 }

@@ -1,6 +1,4 @@
-package io.accessloop.lifecycle.resilience;
-
-import io.accessloop.testsupport.PostgresResource;
+package io.accessloop.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +10,7 @@ import java.sql.Statement;
  * the service is terminated and new connections are refused until {@link #end()}. The server itself keeps running,
  * so the tests can look at the data once it is back.
  */
-final class DatabaseOutage implements AutoCloseable {
+public final class DatabaseOutage implements AutoCloseable {
 
     private final String database;
     private boolean active;
@@ -21,7 +19,7 @@ final class DatabaseOutage implements AutoCloseable {
         this.database = database;
     }
 
-    static DatabaseOutage begin(String database) {
+    public static DatabaseOutage begin(String database) {
         DatabaseOutage outage = new DatabaseOutage(database);
         outage.run("alter database \"" + database + "\" with allow_connections false");
         outage.active = true;
@@ -30,11 +28,11 @@ final class DatabaseOutage implements AutoCloseable {
     }
 
     /** Terminates every session on the database, e.g. a relay pass that had claimed rows, as a process crash would. */
-    static void killSessions(String database) {
+    public static void killSessions(String database) {
         new DatabaseOutage(database).killSessions();
     }
 
-    void end() {
+    public void end() {
         if (active) {
             run("alter database \"" + database + "\" with allow_connections true");
             active = false;
