@@ -7,8 +7,10 @@ record SourcePosition(int line, int column) {
 
     static final SourcePosition UNKNOWN = new SourcePosition(-1, -1);
 
+    /** Jackson reports column 0 at the end of an input with nothing on its last line (an empty document). */
     static SourcePosition of(JsonLocation location) {
-        return location == null ? UNKNOWN : new SourcePosition(location.getLineNr(), location.getColumnNr());
+        return location == null ? UNKNOWN
+                : new SourcePosition(location.getLineNr(), Math.max(1, location.getColumnNr()));
     }
 
     MalformedPolicyException fault(MalformedPolicyException.Reason reason, String message) {

@@ -36,6 +36,13 @@ class PolicyParserFuzzTest {
             "%7B", "%22", "%zz", "\uFEFF", "/*", "//");
 
     @Test
+    void aBlankDocumentIsRefusedAtAOneBasedPosition() {
+        for (String blank : List.of("", "   ", "\n", "\n\n  ")) {
+            parsedOrRefused(blank);
+        }
+    }
+
+    @Test
     void randomUnicodeIsParsedOrRefusedWithAPosition() {
         qt().withExamples(2000).forAll(SourceDSL.strings().allPossible().ofLengthBetween(0, 300))
                 .checkAssert(PolicyParserFuzzTest::parsedOrRefused);
@@ -142,8 +149,7 @@ class PolicyParserFuzzTest {
         } catch (MalformedPolicyException e) {
             assertThat(e.errorCode()).isIn("MalformedPolicyDocument", "LimitExceeded");
             assertThat(e.iamMessage()).isNotBlank();
-            // a blank document is refused at "column 0" (docs/resilience.md, finding 7): positions are checked elsewhere
-            if ((e.line() != -1 || e.column() != -1) && !PolicyParser.decode(text).isBlank()) {
+            if (e.line() != -1 || e.column() != -1) {
                 String[] lines = PolicyParser.decode(text).split("\r\n|\r|\n", -1);
                 assertThat(e.line()).as("line of %s", e.getMessage()).isBetween(1, lines.length);
                 assertThat(e.column()).as("column of %s", e.getMessage())
