@@ -98,9 +98,11 @@ public class ReconcileService {
                     List<IamSnapshot> all = new ArrayList<>(fetched.snapshots());
                     for (IamResource row : live) {
                         ResourceType type = ResourceType.valueOf(row.resourceType);
-                        boolean listed = fetched.discovered() != null
-                                ? fetched.discovered().getOrDefault(type, Set.of()).contains(row.resourceId)
-                                : seenArns.contains(row.accountId + "|" + row.arn);
+                        // an ARN listed again under a new resource id (deleted and created anew with the same
+                        // name) is the row's new state, recorded above, not a deletion to record after it
+                        boolean listed = seenArns.contains(row.accountId + "|" + row.arn)
+                                || (fetched.discovered() != null
+                                && fetched.discovered().getOrDefault(type, Set.of()).contains(row.resourceId));
                         if (!listed) {
                             all.add(source.gone(fetched, type, row.accountId, row.resourceId, row.name, row.arn));
                         }
