@@ -69,8 +69,15 @@ if [[ ! -x "$KC/bin/kc.sh" ]]; then
   mv "$RUN/keycloak-$KEYCLOAK_VERSION" "$KC" 2>/dev/null || true
   rm -f "$RUN/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz"
 fi
+# Keycloak imports a realm only into an empty database: when the demo realm file changed (or on --reset), start its
+# database afresh so new clients, people and settings are there. It holds demo logins only.
+REALM_SUM=$(sha256sum deploy/keycloak/accessloop-realm.json | cut -d' ' -f1)
+if [[ "${1:-}" == "--reset" || "$(cat "$KC/data/realm.sha256" 2>/dev/null)" != "$REALM_SUM" ]]; then
+  rm -rf "$KC/data/h2"
+fi
 mkdir -p "$KC/data/import"
 cp deploy/keycloak/accessloop-realm.json "$KC/data/import/"
+echo "$REALM_SUM" >"$KC/data/realm.sha256"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_OPTS_KC_HEAP="-Xms64m -Xmx768m" \
   "$KC/bin/kc.sh" start-dev --http-port=8180 --import-realm --health-enabled=true >"$LOGS/keycloak.log" 2>&1 &
 PIDS+=($!)
@@ -134,7 +141,8 @@ cat <<TXT
     bob   / bob-demo     employee + approver (payments, db-owners)
     carol / carol-demo   security engineer
     dave  / dave-demo    auditor
-    erin  / erin-demo    admin
+    erin  / erin-demo    employee + admin
+    frank / frank-demo   admin
   HR webhook: POST http://localhost:8083/hr/events, source "demo", secret "$HR_SECRET"
 
   A three-step tour:
