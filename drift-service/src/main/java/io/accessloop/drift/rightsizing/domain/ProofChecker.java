@@ -77,7 +77,7 @@ public final class ProofChecker {
     }
 
     /** The inline policies after the changes. */
-    static Map<String, String> proposedInline(PrincipalPermissions p, List<PolicyChange> changes) {
+    public static Map<String, String> proposedInline(PrincipalPermissions p, List<PolicyChange> changes) {
         Map<String, String> inline = currentInline(p);
         for (PolicyChange c : changes) {
             switch (c.kind()) {
@@ -91,7 +91,7 @@ public final class ProofChecker {
     }
 
     /** The managed policy ARNs still attached after the changes. */
-    static List<String> proposedManaged(PrincipalPermissions p, List<PolicyChange> changes) {
+    public static List<String> proposedManaged(PrincipalPermissions p, List<PolicyChange> changes) {
         List<String> attached = new ArrayList<>(p.managed().stream().map(PrincipalPermissions.ManagedPolicy::arn).toList());
         changes.stream().filter(c -> c.kind() == ChangeKind.DETACH_MANAGED).forEach(c -> attached.remove(c.policy()));
         return attached;

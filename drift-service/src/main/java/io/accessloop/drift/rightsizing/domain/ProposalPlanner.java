@@ -129,6 +129,7 @@ public final class ProposalPlanner {
         if (!r.advisor().isEmpty()) {
             sources.add("access-advisor");
         }
+        r.externalSources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
         return sources;
     }
 
