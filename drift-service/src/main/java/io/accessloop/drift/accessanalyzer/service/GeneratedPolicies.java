@@ -132,6 +132,9 @@ public class GeneratedPolicies {
         List<String> managed = ProofChecker.proposedManaged(baseline, p.changes());
         baseline.managed().stream().filter(m -> managed.contains(m.arn()))
                 .forEach(m -> docs.add(m.document()));
+        List<String> groups = ProofChecker.proposedGroups(baseline, p.changes());
+        baseline.groups().stream().filter(g -> groups.contains(g.name()))
+                .forEach(g -> docs.addAll(g.documents().values()));
         return docs;
     }
 

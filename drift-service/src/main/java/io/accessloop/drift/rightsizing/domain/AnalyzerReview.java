@@ -23,7 +23,7 @@ public final class AnalyzerReview {
         List<AnalyzerChecks.PolicyCheck> checks = new ArrayList<>();
         try {
             for (PolicyChange c : changes) {
-                String existing = existing(current, c);
+                String existing = ProofChecker.replacedDocument(current, c);
                 if (c.after() == null || existing == null) {
                     continue;
                 }
@@ -36,14 +36,5 @@ public final class AnalyzerReview {
             return AnalyzerChecks.unavailable(e.getMessage(), now);
         }
         return AnalyzerChecks.of(checks, now);
-    }
-
-    private static String existing(PrincipalPermissions current, PolicyChange c) {
-        return switch (c.kind()) {
-            case REPLACE_INLINE -> c.before();
-            case ADD_INLINE -> current.managed().stream().filter(m -> m.arn().equals(c.replaces())).findFirst()
-                    .map(PrincipalPermissions.ManagedPolicy::document).orElse(null);
-            default -> null;
-        };
     }
 }
