@@ -80,6 +80,7 @@ public final class Sandbox implements AutoCloseable {
     private final io.accessloop.sandbox.control.ControlApi control;
     private final AccessAnalyzerApi accessAnalyzer;
     private final CloudWatchApi cloudWatch;
+    private final io.accessloop.sandbox.s3.S3Api s3 = new io.accessloop.sandbox.s3.S3Api();
 
     public Sandbox(SandboxSettings settings, SandboxClock clock) {
         this.settings = settings;
@@ -184,6 +185,7 @@ public final class Sandbox implements AutoCloseable {
         lastAccessed.clear();
         accessAnalyzer.clear();
         cloudWatch.clear();
+        s3.clear();
         federation.clear();
         iamStore.listener(configRecorder);
     }
@@ -203,6 +205,9 @@ public final class Sandbox implements AutoCloseable {
             if (path.equals("/federation")) {
                 return federation.handle(call);
             }
+            if (io.accessloop.sandbox.s3.S3Api.handles(call)) {
+                return s3(call, requestId);
+            }
             if (AccessAnalyzerApi.handles(path)) {
                 return restJson(call, requestId);
             }
@@ -215,6 +220,9 @@ public final class Sandbox implements AutoCloseable {
             LOG.log(Level.SEVERE, "unexpected failure handling " + call.method() + " " + call.path(), unexpected);
             AwsError error = new AwsError("InternalFailure", 500, "The request processing has failed because of an "
                     + "unknown error, exception or failure.");
+            if (io.accessloop.sandbox.s3.S3Api.handles(call)) {
+                return io.accessloop.sandbox.s3.S3Api.error(error, requestId);
+            }
             if (AccessAnalyzerApi.handles(call.path())) {
                 return RestJsonProtocol.error(error, requestId);
             }
@@ -511,6 +519,53 @@ public final class Sandbox implements AutoCloseable {
         recorder.record(trailCall, permission, auth.userKey());
         HttpReply reply = failure != null ? RestJsonProtocol.error(failure, requestId)
                 : RestJsonProtocol.ok(result, requestId);
+        return delay > 0 ? reply.delayed(delay) : reply;
+    }
+
+    /** S3 (REST-XML, path-style): authenticated with SigV4, authorised as {@code s3:<action>} on the bucket or object. */
+    private HttpReply s3(HttpCall call, String requestId) {
+        String service = io.accessloop.sandbox.s3.S3Api.SERVICE;
+        Instant now = clock.now();
+        io.accessloop.sandbox.s3.S3Api.Route route;
+        try {
+            route = io.accessloop.sandbox.s3.S3Api.route(call);
+        } catch (AwsError e) {
+            return io.accessloop.sandbox.s3.S3Api.error(e, requestId);
+        }
+        Map<String, Object> requestParameters = new LinkedHashMap<>();
+        requestParameters.put("bucketName", route.bucket());
+        if (route.key() != null) {
+            requestParameters.put("key", route.key());
+        }
+        List<Map<String, String>> resources = List.of(Map.of("ResourceType", route.key() == null
+                ? "AWS::S3::Bucket" : "AWS::S3::Object", "ResourceName", route.resource()));
+        CallerResolver.Authenticated auth;
+        try {
+            auth = callers.authenticate(call, now);
+        } catch (AuthenticationException e) {
+            AwsError error = new AwsError(e.failure().queryCode(), e.failure().status(), e.failure().message());
+            recordRefusal(e, call, service, route.operation(), error, requestId, requestParameters, resources);
+            return io.accessloop.sandbox.s3.S3Api.error(error, requestId);
+        }
+        Caller caller = auth.caller();
+        String region = auth.scope().region();
+        HttpReply reply;
+        String errorCode = null;
+        String errorMessage = null;
+        long delay = 0;
+        try {
+            delay = faults.apply(route.permission(), false);
+            authorizer.require(caller, route.permission(), route.resource(), now, call.sourceIp(), region, null);
+            reply = s3.handle(route, call, now, requestId);
+        } catch (AwsError e) {
+            errorCode = e.code();
+            errorMessage = e.getMessage();
+            reply = io.accessloop.sandbox.s3.S3Api.error(e, requestId);
+        }
+        TrailCall trailCall = new TrailCall(caller, service, route.operation(), now, region, call.sourceIp(),
+                call.header("user-agent"), requestParameters, null, errorCode, errorMessage, requestId,
+                route.readOnly(), route.key() != null, resources);
+        recorder.record(trailCall, route.permission(), auth.userKey());
         return delay > 0 ? reply.delayed(delay) : reply;
     }
 

@@ -49,10 +49,15 @@ final class DemoWorkload implements AutoCloseable {
 
     /** One call of the workload; answers whether it was allowed. */
     boolean call(String action, String eventName, String resource, int count) {
+        return simulate(action, eventName, resource, count).getBoolean("allowed");
+    }
+
+    /** One call of the workload; answers the sandbox's reply (decision, CloudTrail event ids). */
+    JsonPath simulate(String action, String eventName, String resource, int count) {
         String body = "{\"accessKeyId\":\"" + session.accessKeyId() + "\",\"secretAccessKey\":\""
                 + session.secretAccessKey() + "\",\"sessionToken\":\"" + session.sessionToken() + "\",\"action\":\""
                 + action + "\",\"eventName\":\"" + eventName + "\",\"resource\":\"" + resource + "\",\"count\":" + count + "}";
-        return JsonPath.from(SandboxResource.control("/_sandbox/simulate", body)).getBoolean("allowed");
+        return JsonPath.from(SandboxResource.control("/_sandbox/simulate", body));
     }
 
     /** The daily round: list the reports bucket and read the report. */

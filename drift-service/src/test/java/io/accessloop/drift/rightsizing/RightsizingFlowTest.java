@@ -47,11 +47,15 @@ class RightsizingFlowTest {
     Pool db;
 
     private DemoWorkload workload;
+    private long outboxBefore;
 
     @BeforeEach
     void seedTheDemo() {
+        outboxBefore = db.query("select coalesce(max(id), 0) from outbox_event").execute().await().indefinitely()
+                .iterator().next().getLong(0);
         db.query("delete from rs_usage_daily; delete from rs_denied_call; delete from rs_usage_source; "
-                + "delete from rs_proposal; delete from finding where rule = 'rightsizing-rolled-back'").execute().await().indefinitely();
+                + "delete from rs_proposal; delete from rs_external_last_access; delete from rs_seen_event; "
+                + "delete from finding where rule = 'rightsizing-rolled-back'").execute().await().indefinitely();
         workload = new DemoWorkload();
         workload.seed();
     }
@@ -194,7 +198,7 @@ class RightsizingFlowTest {
     }
 
     private long events(String type) {
-        return db.preparedQuery("select count(*) from outbox_event where type = $1 and subject = $2")
-                .execute(Tuple.of(type, DemoWorkload.ROLE_ARN)).await().indefinitely().iterator().next().getLong(0);
+        return db.preparedQuery("select count(*) from outbox_event where type = $1 and subject = $2 and id > $3")
+                .execute(Tuple.of(type, DemoWorkload.ROLE_ARN, outboxBefore)).await().indefinitely().iterator().next().getLong(0);
     }
 }

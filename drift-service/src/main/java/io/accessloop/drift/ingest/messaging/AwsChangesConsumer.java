@@ -31,7 +31,7 @@ public class AwsChangesConsumer {
             if (!EventTypes.CHANGE_RECEIVED.type().equals(event.type())) {
                 return Uni.createFrom().voidItem();
             }
-            return processor.process(codec.payload(event, EventTypes.CHANGE_RECEIVED).rawEventId());
+            return io.accessloop.drift.rightsizing.service.StreamUsage.current().after(processor::process, codec.payload(event, EventTypes.CHANGE_RECEIVED).rawEventId());
         });
     }
 }

@@ -61,9 +61,12 @@ public class IamPrincipals implements PrincipalDirectory, PolicyWriter {
                     .forEach(a -> managed.add(managed(iam, a.policyArn())));
             String boundaryArn = user.permissionsBoundary() == null ? null
                     : user.permissionsBoundary().permissionsBoundaryArn();
+            List<PrincipalPermissions.GroupPolicies> groups = new ArrayList<>();
+            iam.listGroupsForUserPaginator(r -> r.userName(t.name())).groups().forEach(g -> groups.add(group(iam,
+                    g.groupName())));
             return Optional.of(new PrincipalPermissions(user.arn(), "user", user.userName(), user.createDate(),
                     tags(user.tags()), inline, managed, boundaryArn, boundaryArn == null ? null
-                    : managed(iam, boundaryArn).document()));
+                    : managed(iam, boundaryArn).document(), groups));
         } catch (NoSuchEntityException e) {
             return Optional.empty();
         }
@@ -75,6 +78,17 @@ public class IamPrincipals implements PrincipalDirectory, PolicyWriter {
         aws.iam().listRolesPaginator().roles().forEach(r -> arns.add(r.arn()));
         aws.iam().listUsersPaginator().users().forEach(u -> arns.add(u.arn()));
         return arns;
+    }
+
+    private static PrincipalPermissions.GroupPolicies group(IamClient iam, String name) {
+        List<PrincipalPermissions.InlinePolicy> inline = new ArrayList<>();
+        iam.listGroupPoliciesPaginator(r -> r.groupName(name)).policyNames().forEach(n -> inline.add(
+                new PrincipalPermissions.InlinePolicy(n, PolicyParser.decode(
+                        iam.getGroupPolicy(r -> r.groupName(name).policyName(n)).policyDocument()))));
+        List<PrincipalPermissions.ManagedPolicy> managed = new ArrayList<>();
+        iam.listAttachedGroupPoliciesPaginator(r -> r.groupName(name)).attachedPolicies()
+                .forEach(a -> managed.add(managed(iam, a.policyArn())));
+        return new PrincipalPermissions.GroupPolicies(name, inline, managed);
     }
 
     private static PrincipalPermissions.ManagedPolicy managed(IamClient iam, String arn) {
@@ -106,6 +120,8 @@ public class IamPrincipals implements PrincipalDirectory, PolicyWriter {
                 detach(t, c.policy());
             } else if (c.kind() == ChangeKind.DELETE_INLINE) {
                 deleteInline(t, c.policy());
+            } else if (c.kind() == ChangeKind.LEAVE_GROUP && !t.role()) {
+                aws.iam().removeUserFromGroup(r -> r.groupName(c.policy()).userName(t.name()));
             }
         }
     }
@@ -116,10 +132,16 @@ public class IamPrincipals implements PrincipalDirectory, PolicyWriter {
         previous.inline().forEach(p -> putInline(t, p.name(), p.document()));
         List<String> attached = current.managed().stream().map(PrincipalPermissions.ManagedPolicy::arn).toList();
         previous.managed().stream().filter(m -> !attached.contains(m.arn())).forEach(m -> attach(t, m.arn()));
+        List<String> memberOf = current.groups().stream().map(PrincipalPermissions.GroupPolicies::name).toList();
+        previous.groups().stream().filter(g -> !memberOf.contains(g.name()))
+                .forEach(g -> aws.iam().addUserToGroup(r -> r.groupName(g.name()).userName(t.name())));
         List<String> keepInline = previous.inline().stream().map(PrincipalPermissions.InlinePolicy::name).toList();
         current.inline().stream().filter(p -> !keepInline.contains(p.name())).forEach(p -> deleteInline(t, p.name()));
         List<String> keepManaged = previous.managed().stream().map(PrincipalPermissions.ManagedPolicy::arn).toList();
         attached.stream().filter(a -> !keepManaged.contains(a)).forEach(a -> detach(t, a));
+        List<String> keepGroups = previous.groups().stream().map(PrincipalPermissions.GroupPolicies::name).toList();
+        memberOf.stream().filter(g -> !keepGroups.contains(g))
+                .forEach(g -> aws.iam().removeUserFromGroup(r -> r.groupName(g).userName(t.name())));
     }
 
     private void putInline(Target t, String name, String document) {

@@ -46,6 +46,20 @@ public interface RightsizingSettings {
     /** Directory with CloudTrail log files in the S3 layout ({@code AWSLogs/…}); none when absent. */
     Optional<Path> logDirectory();
 
+    /** S3 bucket CloudTrail delivers log files to; its log files are read once each. None when absent. */
+    Optional<String> logBucket();
+
+    /** Key prefix in the log bucket in front of {@code AWSLogs/} (the trail's S3 key prefix); none when absent. */
+    Optional<String> logBucketPrefix();
+
+    /** Address the log bucket path-style ({@code endpoint/bucket/key}), as S3-compatible endpoints need. */
+    @WithDefault("false")
+    boolean logBucketPathStyle();
+
+    /** Whether CloudTrail events arriving through the EventBridge stream ({@code accessloop.aws.changes}) feed usage. */
+    @WithDefault("true")
+    boolean streamUsage();
+
     /** Whether Access Advisor is asked when a proposal is computed. */
     @WithDefault("true")
     boolean accessAdvisor();

@@ -9,5 +9,7 @@ public enum ChangeKind {
     /** Add an inline policy (the replacement of a detached managed policy). */
     ADD_INLINE,
     /** Detach a managed policy from this principal only; the policy itself is never edited. */
-    DETACH_MANAGED
+    DETACH_MANAGED,
+    /** Remove the user from a group (the {@code policy} field names it); the group stays as is for its other members. */
+    LEAVE_GROUP
 }

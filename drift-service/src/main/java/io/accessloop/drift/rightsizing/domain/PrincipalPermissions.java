@@ -15,10 +15,42 @@ import java.util.Map;
  *
  * @param type     {@code role} or {@code user}
  * @param boundary the permissions boundary document, {@code null} when none
+ * @param groups   a user's groups with their policies (part of its effective permissions); empty for roles
  */
 public record PrincipalPermissions(String arn, String type, String name, Instant createdAt, Map<String, String> tags,
                                    List<InlinePolicy> inline, List<ManagedPolicy> managed, String boundaryArn,
-                                   String boundary) {
+                                   String boundary, List<GroupPolicies> groups) {
+
+    /** Permissions without groups (roles, and users in no group). */
+    public PrincipalPermissions(String arn, String type, String name, Instant createdAt, Map<String, String> tags,
+                                List<InlinePolicy> inline, List<ManagedPolicy> managed, String boundaryArn,
+                                String boundary) {
+        this(arn, type, name, createdAt, tags, inline, managed, boundaryArn, boundary, List.of());
+    }
+
+    /**
+     * A group the user is in, with the group's policies. The group is shared with its other members: right-sizing
+     * never edits it; a user that needs less leaves it and keeps inline copies of what it uses.
+     */
+    public record GroupPolicies(String name, List<InlinePolicy> inline, List<ManagedPolicy> managed) {
+
+        public GroupPolicies {
+            inline = List.copyOf(inline);
+            managed = List.copyOf(managed);
+        }
+
+        /** The group's policy documents by reference ({@code group:<name>/<inline name or managed ARN>}). */
+        public Map<String, String> documents() {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            inline.forEach(p -> out.put(reference(name, p.name()), p.document()));
+            managed.forEach(p -> out.put(reference(name, p.arn()), p.document()));
+            return out;
+        }
+
+        public static String reference(String group, String policy) {
+            return "group:" + group + "/" + policy;
+        }
+    }
 
     /** An inline policy. */
     public record InlinePolicy(String name, String document) {
@@ -46,6 +78,23 @@ public record PrincipalPermissions(String arn, String type, String name, Instant
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         inline = List.copyOf(inline);
         managed = List.copyOf(managed);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** The group named, if the user is in it. */
+    public java.util.Optional<GroupPolicies> group(String groupName) {
+        return groups.stream().filter(g -> g.name().equals(groupName)).findFirst();
+    }
+
+    /** A group policy document by its reference ({@code group:<name>/<policy>}), null when there is none. */
+    public String groupDocument(String reference) {
+        for (GroupPolicies g : groups) {
+            String doc = g.documents().get(reference);
+            if (doc != null) {
+                return doc;
+            }
+        }
+        return null;
     }
 
     public boolean isRole() {
@@ -67,6 +116,10 @@ public record PrincipalPermissions(String arn, String type, String name, Instant
         managed.stream().sorted(Comparator.comparing(ManagedPolicy::arn))
                 .forEach(p -> sb.append("managed ").append(p.arn()).append(' ').append(Policies.canonical(p.document()))
                         .append('\n'));
+        groups.stream().sorted(Comparator.comparing(GroupPolicies::name))
+                .forEach(g -> g.documents().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> sb.append(e.getKey()).append(' ').append(Policies.canonical(e.getValue()))
+                                .append('\n')));
         sb.append("boundary ").append(boundaryArn == null ? "-" : boundaryArn);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));

@@ -32,8 +32,8 @@ public final class ProofChecker {
         Map<String, String> proposedInline = proposedInline(current, changes);
         List<String> proposedManaged = proposedManaged(current, changes);
         PolicySet before = policySet(current, currentInline(current), current.managed().stream()
-                .map(PrincipalPermissions.ManagedPolicy::arn).toList());
-        PolicySet after = policySet(current, proposedInline, proposedManaged);
+                .map(PrincipalPermissions.ManagedPolicy::arn).toList(), groupNames(current));
+        PolicySet after = policySet(current, proposedInline, proposedManaged, proposedGroups(current, changes));
         List<String> failures = new ArrayList<>();
         long replayed = 0;
         for (UsedAction call : observed) {
@@ -62,11 +62,13 @@ public final class ProofChecker {
 
     private static boolean subset(PrincipalPermissions current, PolicyChange change) {
         return switch (change.kind()) {
-            case DELETE_INLINE, DETACH_MANAGED -> true;
+            case DELETE_INLINE, DETACH_MANAGED, LEAVE_GROUP -> true;
             case REPLACE_INLINE -> PolicyComparator.isSubset(Policies.parse(change.after()), Policies.parse(change.before()));
-            case ADD_INLINE -> current.managed().stream().filter(m -> m.arn().equals(change.replaces())).findFirst()
-                    .map(m -> PolicyComparator.isSubset(Policies.parse(change.after()), Policies.parse(m.document())))
-                    .orElse(false);
+            case ADD_INLINE -> {
+                String replaced = replacedDocument(current, change);
+                yield replaced != null && PolicyComparator.isSubset(Policies.parse(change.after()),
+                        Policies.parse(replaced));
+            }
         };
     }
 
@@ -77,7 +79,7 @@ public final class ProofChecker {
     }
 
     /** The inline policies after the changes. */
-    static Map<String, String> proposedInline(PrincipalPermissions p, List<PolicyChange> changes) {
+    public static Map<String, String> proposedInline(PrincipalPermissions p, List<PolicyChange> changes) {
         Map<String, String> inline = currentInline(p);
         for (PolicyChange c : changes) {
             switch (c.kind()) {
@@ -90,16 +92,48 @@ public final class ProofChecker {
         return inline;
     }
 
+    /**
+     * The document a change replaces: the inline policy before it, or for an added inline copy the managed policy
+     * or group policy ({@code group:<name>/<policy>}) it stands in for; null when there is none.
+     */
+    public static String replacedDocument(PrincipalPermissions current, PolicyChange change) {
+        return switch (change.kind()) {
+            case REPLACE_INLINE -> change.before();
+            case ADD_INLINE -> change.replaces() == null ? null : change.replaces().startsWith("group:")
+                    ? current.groupDocument(change.replaces())
+                    : current.managed().stream().filter(m -> m.arn().equals(change.replaces())).findFirst()
+                    .map(PrincipalPermissions.ManagedPolicy::document).orElse(null);
+            default -> null;
+        };
+    }
+
+    private static List<String> groupNames(PrincipalPermissions p) {
+        return p.groups().stream().map(PrincipalPermissions.GroupPolicies::name).toList();
+    }
+
+    /** The groups the user is still in after the changes. */
+    public static List<String> proposedGroups(PrincipalPermissions p, List<PolicyChange> changes) {
+        List<String> groups = new ArrayList<>(groupNames(p));
+        changes.stream().filter(c -> c.kind() == ChangeKind.LEAVE_GROUP).forEach(c -> groups.remove(c.policy()));
+        return groups;
+    }
+
     /** The managed policy ARNs still attached after the changes. */
-    static List<String> proposedManaged(PrincipalPermissions p, List<PolicyChange> changes) {
+    public static List<String> proposedManaged(PrincipalPermissions p, List<PolicyChange> changes) {
         List<String> attached = new ArrayList<>(p.managed().stream().map(PrincipalPermissions.ManagedPolicy::arn).toList());
         changes.stream().filter(c -> c.kind() == ChangeKind.DETACH_MANAGED).forEach(c -> attached.remove(c.policy()));
         return attached;
     }
 
-    private static PolicySet policySet(PrincipalPermissions p, Map<String, String> inline, List<String> managedArns) {
+    private static PolicySet policySet(PrincipalPermissions p, Map<String, String> inline, List<String> managedArns,
+                                       List<String> groups) {
         PolicySet.Builder set = PolicySet.builder();
         inline.forEach((name, doc) -> set.identity(name, Policies.parse(doc)));
+        for (PrincipalPermissions.GroupPolicies g : p.groups()) {
+            if (groups.contains(g.name())) {
+                g.documents().forEach((ref, doc) -> set.identity(ref, Policies.parse(doc)));
+            }
+        }
         for (PrincipalPermissions.ManagedPolicy m : p.managed()) {
             if (managedArns.contains(m.arn())) {
                 set.identity(m.arn(), Policies.parse(m.document()));

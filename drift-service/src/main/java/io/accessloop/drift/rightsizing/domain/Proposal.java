@@ -9,13 +9,27 @@ import java.util.Objects;
  * A right-sizing proposal for one principal and its state machine. It changes only through named commands;
  * each returns the new proposal (instances are immutable).
  *
- * @param baseline the permissions the proposal was computed from; applying restores them on rollback
+ * @param baseline       the permissions the proposal was computed from; applying restores them on rollback
+ * @param analyzerChecks IAM Access Analyzer's checks of the proposed documents (null when not run); a failed
+ *                       check blocks apply like a failed proof
  */
 public record Proposal(String id, String accountId, String principalArn, ProposalKind kind, ProposalStatus status,
                        Mode mode, Confidence confidence, String summary, int removedPermissions,
                        PrincipalPermissions baseline, List<PolicyChange> changes, Evidence evidence, Proof proof,
                        Instant createdAt, String decidedBy, Instant decidedAt, String appliedBy, Instant appliedAt,
-                       Instant watchUntil, Instant closedAt, String closedBy, String closeReason) {
+                       Instant watchUntil, Instant closedAt, String closedBy, String closeReason,
+                       AnalyzerChecks analyzerChecks) {
+
+    /** A proposal without Access Analyzer checks. */
+    public Proposal(String id, String accountId, String principalArn, ProposalKind kind, ProposalStatus status,
+                    Mode mode, Confidence confidence, String summary, int removedPermissions,
+                    PrincipalPermissions baseline, List<PolicyChange> changes, Evidence evidence, Proof proof,
+                    Instant createdAt, String decidedBy, Instant decidedAt, String appliedBy, Instant appliedAt,
+                    Instant watchUntil, Instant closedAt, String closedBy, String closeReason) {
+        this(id, accountId, principalArn, kind, status, mode, confidence, summary, removedPermissions, baseline,
+                changes, evidence, proof, createdAt, decidedBy, decidedAt, appliedBy, appliedAt, watchUntil, closedAt,
+                closedBy, closeReason, null);
+    }
 
     public Proposal {
         Objects.requireNonNull(id, "id");
@@ -25,16 +39,27 @@ public record Proposal(String id, String accountId, String principalArn, Proposa
 
     /** A new proposal from a plan with changes. */
     public static Proposal propose(String id, PrincipalPermissions baseline, Plan plan, Mode mode, Instant now) {
+        return propose(id, baseline, plan, mode, now, null);
+    }
+
+    /** A new proposal from a plan with changes, with Access Analyzer's checks of it. */
+    public static Proposal propose(String id, PrincipalPermissions baseline, Plan plan, Mode mode, Instant now,
+                                   AnalyzerChecks checks) {
         if (!plan.hasChanges()) {
             throw new IllegalArgumentException("a plan without changes is not a proposal");
         }
         return new Proposal(id, baseline.accountId(), baseline.arn(), plan.kind(), ProposalStatus.PROPOSED, mode,
                 plan.confidence(), plan.summary(), plan.removedPermissions(), baseline, plan.changes(),
-                plan.evidence(), plan.proof(), now, null, null, null, null, null, null, null, null);
+                plan.evidence(), plan.proof(), now, null, null, null, null, null, null, null, null, checks);
     }
 
     public boolean proven() {
         return proof != null && proof.passed();
+    }
+
+    /** Proven, and not refused by Access Analyzer's checks: what apply requires. */
+    public boolean applicable() {
+        return proven() && (analyzerChecks == null || !analyzerChecks.blocksApply());
     }
 
     public Proposal approve(String by, Instant at) {
@@ -59,6 +84,10 @@ public record Proposal(String id, String accountId, String principalArn, Proposa
         require(ProposalStatus.APPROVED, "apply");
         if (!proven()) {
             throw new ProposalRefusedException("proof-failed", "the proof does not hold: " + proofProblem());
+        }
+        if (analyzerChecks != null && analyzerChecks.blocksApply()) {
+            throw new ProposalRefusedException("analyzer-check-failed", "IAM Access Analyzer's checks fail: "
+                    + analyzerChecks.failureSummary());
         }
         return with(ProposalStatus.APPLIED, decidedBy, decidedAt, by, at, at.plus(watch), closedAt, closedBy,
                 closeReason);
@@ -115,6 +144,6 @@ public record Proposal(String id, String accountId, String principalArn, Proposa
                           Instant watchUntil, Instant closedAt, String closedBy, String closeReason) {
         return new Proposal(id, accountId, principalArn, kind, next, mode, confidence, summary, removedPermissions,
                 baseline, changes, evidence, proof, createdAt, decidedBy, decidedAt, appliedBy, appliedAt, watchUntil,
-                closedAt, closedBy, closeReason);
+                closedAt, closedBy, closeReason, analyzerChecks);
     }
 }

@@ -49,7 +49,8 @@ public final class ProposalPlanner {
                     + "-day window: all its permissions are younger than the evidence", evidence(r, sources,
                     observedCalls, List.of(), exemptions, notes));
         }
-        if (p.inline().isEmpty() && p.managed().isEmpty()) {
+        if (p.inline().isEmpty() && p.managed().isEmpty() && p.groups().stream()
+                .allMatch(g -> g.inline().isEmpty() && g.managed().isEmpty())) {
             return Plan.nothing("the principal has no identity policies", evidence(r, sources, observedCalls,
                     List.of(), exemptions, notes));
         }
@@ -109,6 +110,10 @@ public final class ProposalPlanner {
             m.removed().forEach(rm -> removals.add(removal(managed.arn(), rm, r, sources)));
         }
 
+        for (PrincipalPermissions.GroupPolicies group : p.groups()) {
+            planGroup(group, r, unused, used, options, exemptions, changes, removals, notes, sources);
+        }
+
         Evidence evidence = evidence(r, sources, observedCalls, removals, exemptions, notes);
         if (changes.isEmpty()) {
             return Plan.nothing("every granted permission was used in the window or is exempt", evidence);
@@ -121,6 +126,48 @@ public final class ProposalPlanner {
                 null);
     }
 
+    /**
+     * A group is shared with its other members and never edited: when its policies grant this user more than it
+     * uses, the user leaves the group and keeps an inline copy of what it uses of each group policy. A group with a
+     * managed policy granted inside the window is left as is.
+     */
+    private static void planGroup(PrincipalPermissions.GroupPolicies group, PlanRequest r, boolean unused,
+                                  Set<UsedPermission> used, MinimiseOptions options, Map<String, String> exemptions,
+                                  List<PolicyChange> changes, List<Removal> removals, List<String> notes,
+                                  List<String> sources) {
+        for (PrincipalPermissions.ManagedPolicy managed : group.managed()) {
+            if (!unused && managed.versionCreatedAt() != null && managed.versionCreatedAt().isAfter(r.windowStart())) {
+                exemptions.put("group:" + group.name(), managed.arn() + " was granted to the group "
+                        + managed.versionCreatedAt() + ", inside the window: the membership is left as is");
+                return;
+            }
+        }
+        List<PolicyChange> copies = new ArrayList<>();
+        List<Removal> groupRemovals = new ArrayList<>();
+        boolean changesAnything = false;
+        for (Map.Entry<String, String> e : group.documents().entrySet()) {
+            PolicyDocument doc = Policies.parse(e.getValue());
+            MinimisedPolicy m = unused ? retireAll(doc) : PolicyMinimiser.minimise(doc, used, options);
+            changesAnything |= m.changesAnything();
+            noteExemptions(m, exemptions);
+            if (!m.proposed().statements().isEmpty()) {
+                String policy = e.getKey().substring(e.getKey().indexOf('/') + 1);
+                String shortName = policy.contains(":policy/") ? policy.substring(policy.lastIndexOf('/') + 1) : policy;
+                copies.add(new PolicyChange(ChangeKind.ADD_INLINE, replacementName(group.name() + "-" + shortName),
+                        null, m.proposed().toJson(), e.getKey()));
+            }
+            m.removed().forEach(rm -> groupRemovals.add(removal(e.getKey(), rm, r, sources)));
+        }
+        if (!changesAnything) {
+            return;
+        }
+        changes.addAll(copies);
+        changes.add(new PolicyChange(ChangeKind.LEAVE_GROUP, group.name(), null, null, null));
+        removals.addAll(groupRemovals);
+        notes.add("group " + group.name() + " is shared: it stays as is for its other members; this user leaves it"
+                + (copies.isEmpty() ? "" : " and gets inline copies with only what it uses"));
+    }
+
     private static List<String> sources(PlanRequest r) {
         List<String> sources = new ArrayList<>();
         if (r.coveredFrom() != null || !r.usage().isEmpty()) {
@@ -129,6 +176,7 @@ public final class ProposalPlanner {
         if (!r.advisor().isEmpty()) {
             sources.add("access-advisor");
         }
+        r.externalSources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
         return sources;
     }
 

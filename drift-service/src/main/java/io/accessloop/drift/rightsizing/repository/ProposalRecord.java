@@ -49,4 +49,6 @@ public class ProposalRecord extends PanacheEntityBase {
     public String closedBy;
     @Column(name = "close_reason")
     public String closeReason;
+    @Column(name = "analyzer_checks")
+    public String analyzerChecks;
 }

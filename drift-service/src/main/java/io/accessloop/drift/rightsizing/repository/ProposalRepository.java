@@ -3,6 +3,7 @@ package io.accessloop.drift.rightsizing.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accessloop.drift.rightsizing.domain.AnalyzerChecks;
 import io.accessloop.drift.rightsizing.domain.Confidence;
 import io.accessloop.drift.rightsizing.domain.Evidence;
 import io.accessloop.drift.rightsizing.domain.Mode;
@@ -90,7 +91,8 @@ public class ProposalRepository {
                 ProposalStatus.valueOf(r.status), Mode.valueOf(r.mode), Confidence.valueOf(r.confidence), r.summary,
                 r.removedPermissions, read(r.baseline, PrincipalPermissions.class), readChanges(r.changes),
                 read(r.evidence, Evidence.class), r.proof == null ? null : read(r.proof, Proof.class), r.createdAt,
-                r.decidedBy, r.decidedAt, r.appliedBy, r.appliedAt, r.watchUntil, r.closedAt, r.closedBy, r.closeReason);
+                r.decidedBy, r.decidedAt, r.appliedBy, r.appliedAt, r.watchUntil, r.closedAt, r.closedBy, r.closeReason,
+                r.analyzerChecks == null ? null : read(r.analyzerChecks, AnalyzerChecks.class));
     }
 
     private void copy(Proposal p, ProposalRecord r) {
@@ -117,6 +119,7 @@ public class ProposalRepository {
         r.closedAt = p.closedAt();
         r.closedBy = p.closedBy();
         r.closeReason = p.closeReason();
+        r.analyzerChecks = p.analyzerChecks() == null ? null : write(p.analyzerChecks());
     }
 
     private String write(Object value) {

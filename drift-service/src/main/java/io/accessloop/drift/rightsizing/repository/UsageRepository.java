@@ -90,17 +90,81 @@ public class UsageRepository {
                         ((Number) r[2]).longValue(), instant(r[3]))).toList());
     }
 
-    /** The last allowed use ever stored, per action. */
+    /**
+     * The last allowed use ever stored, per action: CloudTrail usage and the last-accessed details other sources
+     * (Access Analyzer) reported.
+     */
     public Uni<Map<String, Instant>> lastUse(String principalArn) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select action, max(last_seen) from rs_usage_daily where principal_arn = ?1 and allowed > 0 "
-                                + "group by action", Object[].class)
+                        "select action, max(t) from (select action, last_seen as t from rs_usage_daily "
+                                + "where principal_arn = ?1 and allowed > 0 union all select action, last_accessed "
+                                + "from rs_external_last_access where principal_arn = ?1) used group by action",
+                        Object[].class)
                 .setParameter(1, principalArn).getResultList())
                 .map(rows -> {
                     Map<String, Instant> out = new HashMap<>();
                     rows.forEach(r -> out.put((String) r[0], instant(r[1])));
                     return out;
                 });
+    }
+
+    /** Records another source's last use of actions by a principal (the latest time wins). */
+    public Uni<Void> addExternalLastAccess(String principalArn, String source, Map<String, Instant> lastAccessed,
+                                           Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, Instant> e : lastAccessed.entrySet()) {
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                            "insert into rs_external_last_access (principal_arn, action, source, last_accessed, updated_at) "
+                                    + "values (?1, ?2, ?3, ?4, ?5) on conflict (principal_arn, action, source) do update "
+                                    + "set last_accessed = greatest(rs_external_last_access.last_accessed, "
+                                    + "excluded.last_accessed), updated_at = excluded.updated_at")
+                    .setParameter(1, principalArn).setParameter(2, e.getKey()).setParameter(3, source)
+                    .setParameter(4, utc(e.getValue())).setParameter(5, utc(now)).executeUpdate()).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** The other sources (besides CloudTrail) that reported last-accessed details for the principal. */
+    public Uni<List<String>> externalSources(String principalArn) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select distinct source from rs_external_last_access where principal_arn = ?1 order by source",
+                        String.class).setParameter(1, principalArn).getResultList());
+    }
+
+    /**
+     * Remembers CloudTrail events by id and answers the ids not seen before, so an event that reaches Accessloop
+     * through both LookupEvents and the EventBridge stream is counted once.
+     */
+    public Uni<java.util.Set<String>> firstSeen(Map<String, Instant> eventTimes) {
+        List<Map.Entry<String, Instant>> all = new ArrayList<>(eventTimes.entrySet());
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            List<Map.Entry<String, Instant>> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
+            chain = chain.chain(() -> {
+                StringBuilder sql = new StringBuilder("insert into rs_seen_event (event_id, event_time) values ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2)
+                            .append(')');
+                }
+                sql.append(" on conflict do nothing returning event_id");
+                return Panache.getSession().chain(s -> {
+                    var query = s.createNativeQuery(sql.toString(), String.class);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        query.setParameter(2 * i + 1, chunk.get(i).getKey())
+                                .setParameter(2 * i + 2, utc(chunk.get(i).getValue()));
+                    }
+                    return query.getResultList();
+                }).invoke(fresh::addAll).replaceWithVoid();
+            });
+        }
+        return chain.replaceWith(fresh);
+    }
+
+    /** Forgets event ids older than {@code before} (no source delivers them any more). */
+    public Uni<Integer> forgetSeenBefore(Instant before) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from rs_seen_event where event_time < ?1")
+                .setParameter(1, utc(before)).executeUpdate());
     }
 
     /** Refused calls of the principal at or after {@code since}. */

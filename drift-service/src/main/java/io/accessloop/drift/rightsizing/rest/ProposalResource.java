@@ -93,15 +93,18 @@ public class ProposalResource {
 
     @POST
     @Path("/{id}/approve")
-    @Operation(summary = "Approve a proposed change (security, admin); 422 in recommend mode")
-    public Uni<ProposalViews.Detail> approve(@PathParam("id") String id) {
+    @Operation(summary = "Approve a proposed change (security, admin); optional body {\"comment\": …}; 422 in "
+            + "recommend mode; publishes rightsizing.approved")
+    public Uni<ProposalViews.Detail> approve(@PathParam("id") String id, String body) {
         String by = callers.operator().email();
-        return service.approve(id, by).map(ProposalViews.Detail::of);
+        String comment = text(body, "comment");
+        return service.approve(id, by, comment == null ? "" : comment).map(ProposalViews.Detail::of);
     }
 
     @POST
     @Path("/{id}/reject")
-    @Operation(summary = "Reject a proposed or approved change (security, admin)")
+    @Operation(summary = "Reject a proposed or approved change (security, admin); body {\"reason\": …} required; "
+            + "publishes rightsizing.rejected")
     public Uni<ProposalViews.Detail> reject(@PathParam("id") String id, String body) {
         String by = callers.operator().email();
         return service.reject(id, by, reason(body)).map(ProposalViews.Detail::of);
@@ -126,23 +129,39 @@ public class ProposalResource {
                 .map(ProposalViews.Detail::of);
     }
 
-    /** The optional {@code {"reason": …}} body of reject and rollback (any or no content type). */
+    /** The {@code {"reason": …}} body of reject and rollback (any or no content type). */
     private String reason(String body) {
+        return text(body, "reason");
+    }
+
+    /** One optional text field of a small JSON body (any or no content type); null when absent. */
+    private String text(String body, String field) {
         if (body == null || body.isBlank()) {
             return null;
         }
-        ProposalViews.Reason parsed;
+        com.fasterxml.jackson.databind.JsonNode parsed;
         try {
-            parsed = json.readValue(body, ProposalViews.Reason.class);
+            parsed = json.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.invalid("The body must be a JSON object such as {\"reason\": \"…\"}",
+            throw ProblemException.invalid("The body must be a JSON object such as {\"" + field + "\": \"…\"}",
                     List.of("body: not JSON"));
         }
-        String reason = parsed == null ? null : parsed.reason();
-        if (reason != null && reason.length() > 1000) {
-            throw ProblemException.invalid("reason is too long", List.of("reason: at most 1000 characters"));
+        if (parsed == null || !parsed.isObject()) {
+            throw ProblemException.invalid("The body must be a JSON object such as {\"" + field + "\": \"…\"}",
+                    List.of("body: not a JSON object"));
         }
-        return reason;
+        com.fasterxml.jackson.databind.JsonNode value = parsed.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.invalid(field + " must be a string", List.of(field + ": not a string"));
+        }
+        String text = value.asText();
+        if (text.length() > 1000) {
+            throw ProblemException.invalid(field + " is too long", List.of(field + ": at most 1000 characters"));
+        }
+        return text;
     }
 
     private static int limit(Integer requested) {

@@ -1,6 +1,7 @@
 package io.accessloop.drift.rightsizing.rest;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.accessloop.drift.rightsizing.domain.AnalyzerChecks;
 import io.accessloop.drift.rightsizing.domain.Evidence;
 import io.accessloop.drift.rightsizing.domain.Plan;
 import io.accessloop.drift.rightsizing.domain.PolicyChange;
@@ -16,15 +17,16 @@ public final class ProposalViews {
     private ProposalViews() {
     }
 
-    /** One list item. */
+    /** One list item; {@code analyzerChecks} is PASSED, FAILED, UNAVAILABLE or null (not run). */
     public record Summary(String id, String accountId, String principalArn, String kind, String status, String mode,
                           String confidence, String summary, int removedPermissions, boolean proven, Instant createdAt,
-                          Instant appliedAt, Instant watchUntil, Instant closedAt) {
+                          Instant appliedAt, Instant watchUntil, Instant closedAt, String analyzerChecks) {
 
         static Summary of(Proposal p) {
             return new Summary(p.id(), p.accountId(), p.principalArn(), p.kind().name(), p.status().name(),
                     p.mode().name(), p.confidence().wire(), p.summary(), p.removedPermissions(), p.proven(),
-                    p.createdAt(), p.appliedAt(), p.watchUntil(), p.closedAt());
+                    p.createdAt(), p.appliedAt(), p.watchUntil(), p.closedAt(),
+                    p.analyzerChecks() == null ? null : p.analyzerChecks().status().name());
         }
     }
 
@@ -47,19 +49,19 @@ public final class ProposalViews {
         }
     }
 
-    /** A proposal with its diff, evidence and proof. */
+    /** A proposal with its diff, evidence, proof and IAM Access Analyzer's checks (null when not run). */
     public record Detail(String id, String accountId, String principalArn, String kind, String status, String mode,
                          String confidence, String summary, int removedPermissions, boolean proven,
                          List<Change> changes, Evidence evidence, ProofView proof, Instant createdAt,
                          String decidedBy, Instant decidedAt, String appliedBy, Instant appliedAt, Instant watchUntil,
-                         Instant closedAt, String closedBy, String closeReason) {
+                         Instant closedAt, String closedBy, String closeReason, AnalyzerChecks analyzerChecks) {
 
         static Detail of(Proposal p) {
             return new Detail(p.id(), p.accountId(), p.principalArn(), p.kind().name(), p.status().name(),
                     p.mode().name(), p.confidence().wire(), p.summary(), p.removedPermissions(), p.proven(),
                     p.changes().stream().map(Change::of).toList(), p.evidence(), ProofView.of(p.proof()),
                     p.createdAt(), p.decidedBy(), p.decidedAt(), p.appliedBy(), p.appliedAt(), p.watchUntil(),
-                    p.closedAt(), p.closedBy(), p.closeReason());
+                    p.closedAt(), p.closedBy(), p.closeReason(), p.analyzerChecks());
         }
     }
 

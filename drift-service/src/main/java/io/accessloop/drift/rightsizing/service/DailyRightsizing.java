@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The daily run: collect usage, compute a proposal for every role and user, and apply the proven ones of
- * principals in automatic mode (approved by the schedule itself).
+ * principals in automatic mode (approved by the schedule itself) when IAM Access Analyzer's checks do not fail.
  */
 @ApplicationScoped
 public class DailyRightsizing {
@@ -69,10 +69,11 @@ public class DailyRightsizing {
                 return Uni.createFrom().voidItem();
             }
             proposed.add(g.proposal().id());
-            if (g.proposal().mode() != Mode.AUTOMATIC || !g.proposal().proven()) {
+            // a failed proof or a failed Access Analyzer check leaves the proposal for a person to look at
+            if (g.proposal().mode() != Mode.AUTOMATIC || !g.proposal().applicable()) {
                 return Uni.createFrom().voidItem();
             }
-            return proposals.approve(g.proposal().id(), SCHEDULE)
+            return proposals.approve(g.proposal().id(), SCHEDULE, "approved by the daily run (automatic mode)")
                     .chain(p -> proposals.apply(p.id(), SCHEDULE))
                     .invoke(p -> applied.add(p.id())).replaceWithVoid();
         });

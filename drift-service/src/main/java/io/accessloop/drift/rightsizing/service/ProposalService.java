@@ -2,13 +2,19 @@ package io.accessloop.drift.rightsizing.service;
 
 import io.accessloop.contracts.EventTypes;
 import io.accessloop.contracts.drift.RightsizingApplied;
+import io.accessloop.contracts.drift.RightsizingApproved;
+import io.accessloop.contracts.drift.RightsizingRejected;
 import io.accessloop.contracts.drift.RightsizingProposed;
 import io.accessloop.contracts.drift.RightsizingRolledBack;
 import io.accessloop.drift.rightsizing.config.RightsizingSettings;
+import io.accessloop.drift.accessanalyzer.service.UnusedAccessFindings;
 import io.accessloop.drift.rightsizing.domain.AccessAdvisor;
+import io.accessloop.drift.rightsizing.domain.AnalyzerChecks;
+import io.accessloop.drift.rightsizing.domain.AnalyzerReview;
 import io.accessloop.drift.rightsizing.domain.Mode;
 import io.accessloop.drift.rightsizing.domain.Plan;
 import io.accessloop.drift.rightsizing.domain.PlanRequest;
+import io.accessloop.drift.rightsizing.domain.PolicyChecker;
 import io.accessloop.drift.rightsizing.domain.PolicyWriter;
 import io.accessloop.drift.rightsizing.domain.PrincipalDirectory;
 import io.accessloop.drift.rightsizing.domain.PrincipalPermissions;
@@ -56,11 +62,16 @@ public class ProposalService {
     private final Blocking blocking;
     private final Clock clock;
     private final RollbackFinding findings;
+    private final PolicyChecker checker;
+    private final UnusedAccessFindings unused;
 
     ProposalService(PrincipalDirectory directory, PolicyWriter writer, AccessAdvisor advisor,
                     ProposalRepository proposals, UsageRepository usage, SourceRepository sources, Outbox outbox,
-                    RightsizingSettings settings, Blocking blocking, Clock clock, RollbackFinding findings) {
+                    RightsizingSettings settings, Blocking blocking, Clock clock, RollbackFinding findings,
+                    PolicyChecker checker, UnusedAccessFindings unused) {
         this.findings = findings;
+        this.checker = checker;
+        this.unused = unused;
         this.directory = directory;
         this.writer = writer;
         this.advisor = advisor;
@@ -80,13 +91,26 @@ public class ProposalService {
     private record Fetched(PrincipalPermissions permissions, List<ServiceAccess> advisor) {
     }
 
-    /** Computes a proposal for a principal over the window; supersedes its open proposals. */
+    /**
+     * Computes a proposal for a principal over the window; supersedes its open proposals. The plan is computed
+     * from stored usage, then checked by Access Analyzer (outside any transaction: it is a remote call), then
+     * stored with its checks and its event in one transaction. Accessloop's own unused-access findings of the
+     * principal follow the plan.
+     */
     public Uni<Generated> generate(String principalArn, Duration window) {
+        Instant now = clock.instant();
         return blocking.call(() -> {
             PrincipalPermissions p = directory.permissions(principalArn)
                     .orElseThrow(() -> ProblemException.notFound("principal " + principalArn));
             return new Fetched(p, settings.accessAdvisor() ? advisorOf(principalArn) : List.of());
-        }).chain(f -> Panache.withTransaction(() -> plan(f, window)));
+        }).chain(f -> Panache.withSession(() -> plan(f, window, now)).chain(plan -> {
+            if (!plan.hasChanges()) {
+                return Panache.withTransaction(() -> unused.fromPlan(f.permissions(), plan, now))
+                        .replaceWith(new Generated(plan, null));
+            }
+            return blocking.call(() -> AnalyzerReview.review(checker, f.permissions(), plan.changes(), now))
+                    .chain(checks -> Panache.withTransaction(() -> store(f.permissions(), plan, checks, now)));
+        }));
     }
 
     private List<ServiceAccess> advisorOf(String principalArn) {
@@ -98,28 +122,25 @@ public class ProposalService {
         }
     }
 
-    private Uni<Generated> plan(Fetched f, Duration window) {
+    private Uni<Plan> plan(Fetched f, Duration window, Instant now) {
         PrincipalPermissions p = f.permissions();
-        Instant now = clock.instant();
         Instant start = now.minus(window);
         return usage.usedSince(p.arn(), start)
                 .chain(used -> usage.lastUse(p.arn())
-                        .chain(last -> sources.coveredFrom()
+                        .chain(last -> usage.externalSources(p.arn()).chain(external -> sources.coveredFrom()
                                 .map(covered -> ProposalPlanner.plan(new PlanRequest(p, used, last, f.advisor(),
-                                        pinned(p), window, now, covered, settings.resourceLevel())))))
-                .chain(plan -> {
-                    if (!plan.hasChanges()) {
-                        return Uni.createFrom().item(new Generated(plan, null));
-                    }
-                    Proposal proposal = Proposal.propose(ProposalIds.next(now), p, plan, mode(p), now);
-                    return supersedeOpen(p.arn(), now, "replaced by " + proposal.id())
-                            .chain(() -> proposals.save(proposal))
-                            .chain(() -> outbox.append(EventTypes.RIGHTSIZING_PROPOSED, p.arn(),
-                                    new RightsizingProposed(proposal.id(), proposal.accountId(), p.arn(),
-                                            proposal.removedPermissions(), proposal.confidence().wire(),
-                                            proposal.summary())))
-                            .replaceWith(new Generated(plan, proposal));
-                });
+                                        pinned(p), window, now, covered, settings.resourceLevel(), external))))));
+    }
+
+    private Uni<Generated> store(PrincipalPermissions p, Plan plan, AnalyzerChecks checks, Instant now) {
+        Proposal proposal = Proposal.propose(ProposalIds.next(now), p, plan, mode(p), now, checks);
+        return supersedeOpen(p.arn(), now, "replaced by " + proposal.id())
+                .chain(() -> proposals.save(proposal))
+                .chain(() -> outbox.append(EventTypes.RIGHTSIZING_PROPOSED, p.arn(),
+                        new RightsizingProposed(proposal.id(), proposal.accountId(), p.arn(),
+                                proposal.removedPermissions(), proposal.confidence().wire(), proposal.summary())))
+                .chain(() -> unused.fromPlan(p, plan, now))
+                .replaceWith(new Generated(plan, proposal));
     }
 
     private Uni<Void> supersedeOpen(String principalArn, Instant now, String reason) {
@@ -157,16 +178,36 @@ public class ProposalService {
     }
 
     public Uni<Proposal> approve(String id, String by) {
+        return approve(id, by, "");
+    }
+
+    /** Approves a proposal; the approval and its event are stored together. {@code comment} may be empty. */
+    public Uni<Proposal> approve(String id, String by, String comment) {
         return Panache.withTransaction(() -> proposals.findForUpdate(id).chain(p -> {
-            Proposal approved = require(p, id).approve(by, clock.instant());
-            return proposals.save(approved).replaceWith(approved);
+            Instant now = clock.instant();
+            Proposal approved = require(p, id).approve(by, now);
+            return proposals.save(approved)
+                    .chain(() -> outbox.append(EventTypes.RIGHTSIZING_APPROVED, approved.principalArn(),
+                            new RightsizingApproved(approved.id(), approved.accountId(), approved.principalArn(), by,
+                                    comment == null ? "" : comment, now)))
+                    .replaceWith(approved);
         }));
     }
 
+    /** Rejects a proposed or approved proposal; a reason is required. */
     public Uni<Proposal> reject(String id, String by, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return Uni.createFrom().failure(ProblemException.invalid("a reason is required to reject a proposal",
+                    List.of("reason: required")));
+        }
         return Panache.withTransaction(() -> proposals.findForUpdate(id).chain(p -> {
-            Proposal rejected = require(p, id).reject(by, clock.instant(), reason);
-            return proposals.save(rejected).replaceWith(rejected);
+            Instant now = clock.instant();
+            Proposal rejected = require(p, id).reject(by, now, reason);
+            return proposals.save(rejected)
+                    .chain(() -> outbox.append(EventTypes.RIGHTSIZING_REJECTED, rejected.principalArn(),
+                            new RightsizingRejected(rejected.id(), rejected.accountId(), rejected.principalArn(), by,
+                                    reason, now)))
+                    .replaceWith(rejected);
         }));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.accessloop.drift.rightsizing.config.RightsizingSettings;
 import io.accessloop.drift.rightsizing.domain.CloudTrailHistory;
+import io.accessloop.drift.rightsizing.domain.LogBucket;
 import io.accessloop.drift.rightsizing.repository.SourceRepository;
 import io.accessloop.drift.rightsizing.repository.SourceState;
 import io.accessloop.drift.rightsizing.repository.UsageRepository;
@@ -20,15 +21,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Collects CloudTrail usage: LookupEvents polled from a checkpoint (events exactly at the checkpoint remembered by
- * id, so nothing is counted twice) and log files from a directory in the S3 layout (each file once). Usage is
+ * id, so nothing is counted twice; events the EventBridge stream already counted are skipped by id) and log files from a directory in the S3 layout (each file once). Usage is
  * folded into daily rows; refused calls are kept one by one for the rollback watch. One replica at a time polls
  * (the checkpoint row is claimed with SKIP LOCKED); a log file is claimed by inserting its path in the same
  * transaction that stores its usage.
@@ -46,9 +54,11 @@ public class UsageCollector {
     private final Blocking blocking;
     private final Clock clock;
     private final JsonFactory json = new JsonFactory();
+    private final LogBucket bucket;
 
     UsageCollector(CloudTrailHistory history, UsageRepository usage, SourceRepository sources,
-                   RightsizingSettings settings, Blocking blocking, Clock clock) {
+                   RightsizingSettings settings, Blocking blocking, Clock clock, LogBucket bucket) {
+        this.bucket = bucket;
         this.history = history;
         this.usage = usage;
         this.sources = sources;
@@ -64,12 +74,29 @@ public class UsageCollector {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Both sources, LookupEvents first. */
+    /** Every source, LookupEvents first, then log files from the directory and the bucket. */
     public Uni<ReadStats> collectAll() {
-        return pollLookupEvents().chain(lookup -> readLogFiles().map(files -> {
+        return pollLookupEvents().chain(lookup -> readLogFiles().chain(files -> readLogBucket().map(bucket -> {
             lookup.add(files);
+            lookup.add(bucket);
             return lookup;
-        }));
+        })));
+    }
+
+    /** Reads every log file of the configured bucket not read before; nothing when none is configured. */
+    public Uni<ReadStats> readLogBucket() {
+        if (settings.logBucket().isEmpty()) {
+            return Uni.createFrom().item(new ReadStats());
+        }
+        ReadStats total = new ReadStats();
+        return blocking.call(bucket::logFiles).chain(keys -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String key : keys) {
+                chain = chain.chain(() -> readOne("s3://" + bucket.name() + "/" + key, () -> bucket.open(key))
+                        .invoke(total::add).replaceWithVoid());
+            }
+            return chain;
+        }).replaceWith(total);
     }
 
     /** One LookupEvents poll from the checkpoint up to now minus the settle time. */
@@ -84,21 +111,33 @@ public class UsageCollector {
             if (!end.isAfter(start)) {
                 return Uni.createFrom().item(new ReadStats());
             }
-            return blocking.call(() -> poll(state, start, end)).chain(result -> usage.add(result.tally.rows())
-                    .chain(() -> usage.addDenied(result.tally.deniedCalls()))
-                    .chain(() -> sources.save(new SourceState(LOOKUP_SOURCE, result.checkpoint, result.idsAtCheckpoint,
-                            state.coveredFrom() != null ? state.coveredFrom() : start), now))
-                    .replaceWith(result.stats));
+            return blocking.call(() -> poll(state, start, end)).chain(result -> usage.firstSeen(result.eventTimes())
+                    .chain(fresh -> {
+                        UsageTally tally = new UsageTally();
+                        CallMapper mapper = new CallMapper();
+                        for (TrailRecord record : result.records()) {
+                            // an event the EventBridge stream already counted is not counted again
+                            if (record.eventId() == null || fresh.contains(record.eventId())) {
+                                mapper.map(record, result.stats(), tally);
+                            }
+                        }
+                        return usage.add(tally.rows()).chain(() -> usage.addDenied(tally.deniedCalls()));
+                    })
+                    .chain(() -> usage.forgetSeenBefore(now.minus(settings.lookback()).minus(Duration.ofDays(1))))
+                    .chain(() -> sources.save(new SourceState(LOOKUP_SOURCE, result.checkpoint(),
+                            result.idsAtCheckpoint(), state.coveredFrom() != null ? state.coveredFrom() : start), now))
+                    .replaceWith(result.stats()));
         }));
     }
 
-    private record PollResult(UsageTally tally, ReadStats stats, Instant checkpoint, Set<String> idsAtCheckpoint) {
+    private record PollResult(List<TrailRecord> records, Map<String, Instant> eventTimes, ReadStats stats,
+                              Instant checkpoint, Set<String> idsAtCheckpoint) {
     }
 
     private PollResult poll(SourceState state, Instant start, Instant end) throws IOException {
-        UsageTally tally = new UsageTally();
+        List<TrailRecord> records = new ArrayList<>();
+        Map<String, Instant> eventTimes = new HashMap<>();
         ReadStats stats = new ReadStats();
-        CallMapper mapper = new CallMapper();
         Instant checkpoint = state.checkpoint() != null ? state.checkpoint() : start;
         Set<String> ids = new LinkedHashSet<>(state.idsAtCheckpoint());
         String token = null;
@@ -115,7 +154,10 @@ public class UsageCollector {
                     stats.malformed();
                     continue;
                 }
-                mapper.map(record, stats, tally);
+                records.add(record);
+                if (record.eventId() != null) {
+                    eventTimes.put(record.eventId(), record.eventTime());
+                }
                 if (record.eventTime().isAfter(checkpoint)) {
                     checkpoint = record.eventTime();
                     ids.clear();
@@ -126,7 +168,7 @@ public class UsageCollector {
             }
             token = page.nextToken();
         } while (token != null);
-        return new PollResult(tally, stats, checkpoint, ids);
+        return new PollResult(records, eventTimes, stats, checkpoint, ids);
     }
 
     private TrailRecord parse(String recordJson) throws IOException {
@@ -161,8 +203,18 @@ public class UsageCollector {
         }).replaceWith(total);
     }
 
+    /** Opens one log file's bytes. */
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
     private Uni<ReadStats> readOne(Path file) {
-        String key = file.toAbsolutePath().normalize().toString();
+        return readOne(file.toAbsolutePath().normalize().toString(), () -> Files.newInputStream(file));
+    }
+
+    /** Reads one log file (streamed) unless read before; its usage and its checkpoint row commit together. */
+    private Uni<ReadStats> readOne(String key, Opener opener) {
+        String file = key;
         return Panache.withTransaction(() -> sources.fileRead(key).chain(done -> {
             if (done) {
                 return Uni.createFrom().item(new ReadStats());
@@ -171,7 +223,12 @@ public class UsageCollector {
                 UsageTally tally = new UsageTally();
                 ReadStats stats = new ReadStats();
                 CallMapper mapper = new CallMapper();
-                new CloudTrailFileReader(json).read(file, stats, record -> mapper.map(record, stats, tally));
+                try (InputStream in = opener.open()) {
+                    new CloudTrailFileReader(json).read(in, stats, record -> mapper.map(record, stats, tally));
+                } catch (IOException e) {
+                    stats.fileRead();
+                    stats.unreadableFile();
+                }
                 return new Object[] {tally, stats};
             }).chain(result -> {
                 UsageTally tally = (UsageTally) result[0];

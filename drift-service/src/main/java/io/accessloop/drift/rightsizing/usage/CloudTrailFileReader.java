@@ -60,7 +60,10 @@ public final class CloudTrailFileReader {
                 in = new GZIPInputStream(in, BUFFER);
             }
             try (JsonParser p = json.createParser(in)) {
-                readRecords(p, stats, out);
+                if (readRecords(p, stats, out) && p.nextToken() != null) {
+                    // content after the log's root object: the file is damaged from some point on
+                    stats.unreadableFile();
+                }
             }
         } catch (EOFException | ZipException e) {
             stats.truncatedFile();
@@ -76,10 +79,16 @@ public final class CloudTrailFileReader {
         }
     }
 
-    private static void readRecords(JsonParser p, ReadStats stats, Consumer<TrailRecord> out) throws IOException {
+    /**
+     * Reads the root object's records; false when the file was counted unreadable already. The caller then reads
+     * on to the end of the input: damage to a gzip stream can decompress into JSON whose root object closes early
+     * (records after that point silently missing), and only reading to the end makes the gzip stream check its CRC
+     * and report the damage.
+     */
+    private static boolean readRecords(JsonParser p, ReadStats stats, Consumer<TrailRecord> out) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             stats.unreadableFile();
-            return;
+            return false;
         }
         String field;
         boolean found = false;
@@ -106,7 +115,9 @@ public final class CloudTrailFileReader {
         if (!found) {
             // valid JSON but not a CloudTrail log file
             stats.unreadableFile();
+            return false;
         }
+        return true;
     }
 
     /** Every log file under a directory in CloudTrail's S3 layout ({@code AWSLogs/…/*.json.gz}), in path order. */

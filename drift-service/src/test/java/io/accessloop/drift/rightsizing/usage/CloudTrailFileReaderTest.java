@@ -131,6 +131,30 @@ class CloudTrailFileReaderTest {
     }
 
     @Test
+    void damageThatClosesTheRootObjectEarlyIsCountedNotSilentlyLost() {
+        // what a bit flip in the deflate data once produced: the records up to the damage, then "]}" closing the
+        // log, then the rest of the (garbled) file; the reader used to stop at the early "]}" and report nothing
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            records.add(TrailFiles.roleCall("reporting", "s3.amazonaws.com", "GetObject", "2026-11-02T10:00:00Z",
+                    null, null));
+        }
+        String early = TrailFiles.file(records.subList(0, 5));
+        String rest = "," + String.join(",", records.subList(5, 20)) + "]}";
+        ReadStats stats = new ReadStats();
+
+        List<ObservedCall> calls = readAll(TrailFiles.gzip(early + rest), stats);
+
+        assertThat(calls).hasSize(5);
+        assertThat(stats.unreadableFiles() + stats.truncatedFiles()).as("the lost records are accounted for")
+                .isEqualTo(1);
+
+        ReadStats whole = new ReadStats();
+        assertThat(readAll(TrailFiles.gzip(TrailFiles.file(records) + "\n"), whole)).hasSize(20);
+        assertThat(whole.unreadableFiles() + whole.truncatedFiles()).as("trailing whitespace is no damage").isZero();
+    }
+
+    @Test
     void garbageAndBrokenJsonCountAsUnreadableFiles() {
         ReadStats stats = new ReadStats();
         readAll("not json at all".getBytes(StandardCharsets.UTF_8), stats);
