@@ -399,6 +399,24 @@ class AccessAnalyzerTest extends SandboxTestBase {
     }
 
     @Test
+    void theV2FindingCallsAreAuthorisedByTheV1Actions() {
+        String analyzerArn = demo();
+        iam.createUser(r -> r.userName("reader"));
+        var key = iam.createAccessKey(r -> r.userName("reader")).accessKey();
+        var reader = AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+        try (AccessAnalyzerClient client = AwsClients.accessAnalyzer(reader)) {
+            iam.putUserPolicy(r -> r.userName("reader").policyName("aa").policyDocument(
+                    allow("access-analyzer:ListFindingsV2", "*")));
+            assertThatThrownBy(() -> client.listFindingsV2(r -> r.analyzerArn(analyzerArn)))
+                    .as("ListFindingsV2 is not an IAM action").isInstanceOf(AccessDeniedException.class);
+
+            iam.putUserPolicy(r -> r.userName("reader").policyName("aa").policyDocument(
+                    allow("access-analyzer:ListFindings", analyzerArn)));
+            assertThat(client.listFindingsV2(r -> r.analyzerArn(analyzerArn)).findings()).isNotEmpty();
+        }
+    }
+
+    @Test
     void badJsonUnknownPathsAndUnsignedCallsAreAwsErrorsNeverServerErrors() throws Exception {
         HttpResponse<String> badJson = SignedHttp.send(AwsClients.ROOT, "access-analyzer", "POST",
                 "/policy/validation", "application/json", "{not json");

@@ -121,6 +121,15 @@ public final class AccessAnalyzerApi {
         return new String[] {operation, parameter};
     }
 
+    /** The IAM action that authorises an operation: the V2 finding calls use their V1 actions, as in AWS. */
+    public static String permissionOf(String operation) {
+        return switch (operation) {
+            case "ListFindingsV2" -> SERVICE + ":ListFindings";
+            case "GetFindingV2" -> SERVICE + ":GetFinding";
+            default -> SERVICE + ":" + operation;
+        };
+    }
+
     public static boolean readOnly(String operation) {
         return operation.startsWith("Get") || operation.startsWith("List") || operation.equals("CheckNoNewAccess")
                 || operation.equals("ValidatePolicy");

@@ -493,7 +493,7 @@ public final class Sandbox implements AutoCloseable {
         }
         Caller caller = auth.caller();
         String region = auth.scope().region();
-        String permission = service + ":" + operation;
+        String permission = AccessAnalyzerApi.permissionOf(operation);
         Doc result = null;
         AwsError failure = null;
         long delay = 0;

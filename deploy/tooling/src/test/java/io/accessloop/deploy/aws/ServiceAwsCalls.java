@@ -109,7 +109,41 @@ final class ServiceAwsCalls {
                     Call.design("iam:ListPolicyVersions", "arn:aws:iam::" + OWN + ":policy/reporting").with(MANAGED, "true"),
                     Call.design("iam:CreatePolicyVersion", "arn:aws:iam::" + OWN + ":policy/reporting").with(MANAGED, "true"),
                     Call.design("iam:DeletePolicyVersion", "arn:aws:iam::" + OWN + ":policy/reporting").with(MANAGED, "true"),
-                    Call.design("iam:SetDefaultPolicyVersion", "arn:aws:iam::" + OWN + ":policy/reporting").with(MANAGED, "true")),
+                    Call.design("iam:SetDefaultPolicyVersion", "arn:aws:iam::" + OWN + ":policy/reporting").with(MANAGED, "true"),
+                    // IamPrincipals: every principal of the account, group policies of a user, and the apply/rollback
+                    // of a proposal on a managed principal (inline policies written and removed, managed ones
+                    // attached back, a user moved out of a group and back)
+                    Call.adapter("iam:ListRoles", "*"),
+                    Call.adapter("iam:ListUsers", "*"),
+                    Call.adapter("iam:ListAccessKeys", "arn:aws:iam::" + OWN + ":user/batch"),
+                    Call.adapter("iam:ListGroupsForUser", "arn:aws:iam::" + OWN + ":user/batch"),
+                    Call.adapter("iam:ListGroupPolicies", "arn:aws:iam::" + OWN + ":group/reporting"),
+                    Call.adapter("iam:GetGroupPolicy", "arn:aws:iam::" + OWN + ":group/reporting"),
+                    Call.adapter("iam:ListAttachedGroupPolicies", "arn:aws:iam::" + OWN + ":group/reporting"),
+                    Call.adapter("iam:DeleteRolePolicy", WORKLOAD_ROLE).with(MANAGED, "true"),
+                    Call.adapter("iam:DeleteUserPolicy", "arn:aws:iam::" + OWN + ":user/batch").with(MANAGED, "true"),
+                    Call.adapter("iam:AttachRolePolicy", WORKLOAD_ROLE).with(MANAGED, "true"),
+                    Call.adapter("iam:AttachUserPolicy", "arn:aws:iam::" + OWN + ":user/batch").with(MANAGED, "true"),
+                    Call.adapter("iam:RemoveUserFromGroup", "arn:aws:iam::" + OWN + ":group/reporting"),
+                    Call.adapter("iam:AddUserToGroup", "arn:aws:iam::" + OWN + ":group/reporting"),
+                    // Remediation (off by default): detach an out-of-band attachment, deactivate an old key
+                    Call.adapter("iam:DetachRolePolicy", WORKLOAD_ROLE),
+                    Call.adapter("iam:DetachUserPolicy", "arn:aws:iam::" + OWN + ":user/batch"),
+                    Call.adapter("iam:DetachGroupPolicy", "arn:aws:iam::" + OWN + ":group/reporting"),
+                    Call.adapter("iam:UpdateAccessKey", "arn:aws:iam::" + OWN + ":user/batch"),
+                    // CloudTrail log files from the trail's bucket
+                    Call.adapter("s3:ListBucket", "arn:aws:s3:::accessloop-trail-logs"),
+                    Call.adapter("s3:GetObject", "arn:aws:s3:::accessloop-trail-logs/AWSLogs/" + OWN + "/CloudTrail/x.json.gz"),
+                    // Access Analyzer: unused-access findings, AWS's proof beside ours, policy generation
+                    Call.adapter("access-analyzer:ListAnalyzers", "*"),
+                    Call.adapter("access-analyzer:ListFindings",
+                            "arn:aws:access-analyzer:us-east-1:" + OWN + ":analyzer/accessloop-unused-access"),
+                    Call.adapter("access-analyzer:GetFinding",
+                            "arn:aws:access-analyzer:us-east-1:" + OWN + ":analyzer/accessloop-unused-access"),
+                    Call.adapter("access-analyzer:CheckNoNewAccess", "*"),
+                    Call.adapter("access-analyzer:ValidatePolicy", "*"),
+                    Call.adapter("access-analyzer:StartPolicyGeneration", "*"),
+                    Call.adapter("access-analyzer:GetGeneratedPolicy", "*")),
             "lifecycle-service", List.of(
                     // service-kit's CloudWatchPublishing, when accessloop.metrics.cloudwatch.enabled
                     Call.design("cloudwatch:PutMetricData", "*").with("cloudwatch:namespace", "Accessloop"),
@@ -179,7 +213,8 @@ final class ServiceAwsCalls {
                     Call.design("iam:PutRolePolicy", WORKLOAD_ROLE),
                     Call.design("iam:PutRolePolicy", "arn:aws:iam::" + OWN + ":role/accessloop-broker").with(MANAGED, "true"),
                     Call.design("iam:CreatePolicyVersion", "arn:aws:iam::" + OWN + ":policy/reporting"),
-                    Call.design("iam:AttachRolePolicy", WORKLOAD_ROLE).with(MANAGED, "true"),
+                    Call.design("iam:AttachRolePolicy", WORKLOAD_ROLE).with(MANAGED, "true")
+                            .with("iam:PolicyARN", "arn:aws:iam::aws:policy/AdministratorAccess"),
                     Call.design("iam:UpdateAssumeRolePolicy", WORKLOAD_ROLE).with(MANAGED, "true"),
                     Call.design("iam:CreateRole", "arn:aws:iam::" + OWN + ":role/new"),
                     Call.design("s3:GetObject", "arn:aws:s3:::any-bucket/any-key")),
@@ -207,7 +242,9 @@ final class ServiceAwsCalls {
     static final Map<String, Set<String>> PERMISSIONS_MANAGEMENT = Map.of(
             "broker-service", Set.of("iam:PutRolePolicy", "iam:DeleteRolePolicy"),
             "drift-service", Set.of("iam:PutRolePolicy", "iam:PutUserPolicy", "iam:CreatePolicyVersion",
-                    "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion"),
+                    "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeleteRolePolicy",
+                    "iam:DeleteUserPolicy", "iam:AttachRolePolicy", "iam:AttachUserPolicy", "iam:DetachRolePolicy",
+                    "iam:DetachUserPolicy", "iam:DetachGroupPolicy"),
             "lifecycle-service", Set.of("iam:DeleteUserPolicy", "iam:DetachUserPolicy", "iam:DeleteRolePolicy",
                     "iam:DetachRolePolicy"));
 

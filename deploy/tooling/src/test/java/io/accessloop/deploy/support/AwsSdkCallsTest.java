@@ -29,6 +29,22 @@ class AwsSdkCallsTest {
     }
 
     @Test
+    void readsCallsOnClientsHandedOutByAMethod() {
+        String source = """
+                class Revoker {
+                    IamClient forRole(String arn) { return clients.get(arn); }
+                    void run(String arn) {
+                        accounts.forRole(arn).putRolePolicy(b -> b.roleName(name(arn)));
+                        var iam = accounts.forRole(arn);
+                        iam.getRolePolicy(b -> b);
+                        other(arn).deleteRole(b);
+                    }
+                }
+                """;
+        assertThat(AwsSdkCalls.inSource(source)).containsExactlyInAnyOrder("iam:PutRolePolicy", "iam:GetRolePolicy");
+    }
+
+    @Test
     void findsTheBrokersRealCalls() {
         assertThat(AwsSdkCalls.of("broker-service")).contains("sts:AssumeRole", "iam:PutRolePolicy");
     }

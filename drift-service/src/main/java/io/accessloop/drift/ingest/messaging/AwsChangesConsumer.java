@@ -3,12 +3,13 @@ package io.accessloop.drift.ingest.messaging;
 import io.accessloop.contracts.EventCodec;
 import io.accessloop.contracts.EventTypes;
 import io.accessloop.drift.ingest.service.ChangeProcessor;
+import io.accessloop.drift.rightsizing.service.StreamUsage;
 import io.accessloop.kit.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Processes stored AWS notifications from {@code accessloop.aws.changes}, once per envelope. */
+/** Processes stored AWS notifications from {@code accessloop.aws.changes}, once per envelope, and records their usage. */
 @ApplicationScoped
 public class AwsChangesConsumer {
 
@@ -18,11 +19,13 @@ public class AwsChangesConsumer {
     private final Inbox inbox;
     private final EventCodec codec;
     private final ChangeProcessor processor;
+    private final StreamUsage usage;
 
-    AwsChangesConsumer(Inbox inbox, EventCodec codec, ChangeProcessor processor) {
+    AwsChangesConsumer(Inbox inbox, EventCodec codec, ChangeProcessor processor, StreamUsage usage) {
         this.inbox = inbox;
         this.codec = codec;
         this.processor = processor;
+        this.usage = usage;
     }
 
     @Incoming(CHANNEL)
@@ -31,7 +34,9 @@ public class AwsChangesConsumer {
             if (!EventTypes.CHANGE_RECEIVED.type().equals(event.type())) {
                 return Uni.createFrom().voidItem();
             }
-            return io.accessloop.drift.rightsizing.service.StreamUsage.current().after(processor::process, codec.payload(event, EventTypes.CHANGE_RECEIVED).rawEventId());
+            String rawEventId = codec.payload(event, EventTypes.CHANGE_RECEIVED).rawEventId();
+            // a CloudTrail call is also usage evidence for right-sizing, recorded in the same transaction
+            return processor.process(rawEventId).chain(() -> usage.record(rawEventId).replaceWithVoid());
         });
     }
 }

@@ -14,23 +14,18 @@ import io.accessloop.drift.rightsizing.usage.ReadStats;
 import io.accessloop.drift.rightsizing.usage.TrailRecord;
 import io.accessloop.drift.rightsizing.usage.TrailRecordParser;
 import io.accessloop.drift.rightsizing.usage.UsageTally;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.Unremovable;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Usage from the EventBridge stream: every {@code AWS API Call via CloudTrail} event drift ingests
  * ({@code accessloop.aws.changes}) also feeds the usage store, in the ingestion's transaction. Events are counted
- * once by CloudTrail event id, whichever source (this stream or LookupEvents) delivers them first. Looked up by
- * the consumer's hook rather than injected, hence unremovable.
+ * once by CloudTrail event id, whichever source (this stream or LookupEvents) delivers them first.
  */
 @ApplicationScoped
-@Unremovable
 public class StreamUsage {
 
     private final NotificationParser parser;
@@ -43,16 +38,6 @@ public class StreamUsage {
         this.json = json;
         this.usage = usage;
         this.settings = settings;
-    }
-
-    /** The bean, for the ingestion consumer's one-line hook. */
-    public static StreamUsage current() {
-        return Arc.container().instance(StreamUsage.class).get();
-    }
-
-    /** Runs the ingestion's processing of a stored event, then records its usage. */
-    public Uni<Void> after(Function<String, Uni<Void>> processing, String rawEventId) {
-        return processing.apply(rawEventId).chain(() -> record(rawEventId).replaceWithVoid());
     }
 
     /** Records the usage of one stored notification; other notifications (Config items…) record nothing. */
