@@ -6,6 +6,10 @@ import io.accessloop.deploy.support.Repository;
 import io.accessloop.deploy.support.ServiceConfig;
 import io.accessloop.deploy.support.Yaml;
 import io.accessloop.iam.analysis.BroadAccess;
+import io.accessloop.iam.eval.AuthorizationRequest;
+import io.accessloop.iam.eval.Decision;
+import io.accessloop.iam.eval.PolicyEvaluator;
+import io.accessloop.iam.eval.PolicySet;
 import io.accessloop.iam.eval.RequestContext;
 import io.accessloop.iam.eval.TrustDecision;
 import io.accessloop.iam.eval.TrustEvaluator;
@@ -30,7 +34,9 @@ class MemberAccountTemplatesTest {
 
     static final CloudFormation MEMBER = CloudFormation.load(Repository.path("deploy/aws/accessloop-member-account.yaml"),
             Map.of("DriftIngestEndpoint", "https://hooks.accessloop.example.com/ingest/aws/events",
-                    "IngestApiKey", "a-test-api-key-that-is-long-enough-0123"));
+                    "IngestApiKey", "a-test-api-key-that-is-long-enough-0123",
+                    "AccessloopAccountId", ServiceAwsCalls.OWN,
+                    "ExternalId", ServiceAwsCalls.EXTERNAL_ID));
 
     @Test
     void theBrokerAssumesTheRoleWithTheExternalIdSettingSourceIdentityAndGrantTags() {
@@ -153,6 +159,70 @@ class MemberAccountTemplatesTest {
                     MEMBER.properties(role).get("AssumeRolePolicyDocument")), PolicyKind.TRUST);
             assertThat(trust.toJson()).contains("aws:SourceAccount");
         }
+    }
+
+    @Test
+    void onlyTheBrokerWithTheExternalIdReachesTheManagementRoleAndOnlyForEntitlementRoles() {
+        String management = "arn:aws:iam::" + CloudFormation.ACCOUNT + ":role/accessloop-broker-management";
+        PolicyDocument trust = PolicyParser.parse(CloudFormation.policyJson(
+                MEMBER.properties("BrokerManagementRole").get("AssumeRolePolicyDocument")), PolicyKind.TRUST);
+        assertThat(TrustEvaluator.trustPolicyPermits(trust, management, BROKER_SESSION, TrustEvaluator.ASSUME_ROLE,
+                brokerContext(ServiceAwsCalls.EXTERNAL_ID))).isTrue();
+        assertThat(TrustEvaluator.trustPolicyPermits(trust, management, BROKER_SESSION, TrustEvaluator.ASSUME_ROLE,
+                brokerContext(null))).isFalse();
+        assertThat(TrustEvaluator.trustPolicyPermits(trust, management,
+                "arn:aws:sts::" + ServiceAwsCalls.OWN + ":assumed-role/accessloop-drift/pod", TrustEvaluator.ASSUME_ROLE,
+                RequestContext.builder()
+                        .put("aws:PrincipalArn", "arn:aws:iam::" + ServiceAwsCalls.OWN + ":role/accessloop-drift")
+                        .put("sts:ExternalId", ServiceAwsCalls.EXTERNAL_ID).build())).isFalse();
+
+        String entitlement = "arn:aws:iam::" + CloudFormation.ACCOUNT + ":role/accessloop/payments-prod-read";
+        String workload = "arn:aws:iam::" + CloudFormation.ACCOUNT + ":role/workload-reporting";
+        assertThat(memberRoleMay("BrokerManagementRole", "iam:PutRolePolicy", entitlement)).isTrue();
+        assertThat(memberRoleMay("BrokerManagementRole", "iam:DeleteRolePolicy", entitlement)).isTrue();
+        assertThat(memberRoleMay("BrokerManagementRole", "iam:PutRolePolicy", workload)).isFalse();
+        assertThat(memberRoleMay("BrokerManagementRole", "iam:AttachRolePolicy", entitlement)).isFalse();
+    }
+
+    @Test
+    void driftsReaderRoleReadsAndRemediatesButNeverTouchesAccessloopItself() {
+        String reader = "arn:aws:iam::" + CloudFormation.ACCOUNT + ":role/accessloop-drift-reader";
+        PolicyDocument trust = PolicyParser.parse(CloudFormation.policyJson(
+                MEMBER.properties("DriftReaderRole").get("AssumeRolePolicyDocument")), PolicyKind.TRUST);
+        String driftSession = "arn:aws:sts::" + ServiceAwsCalls.OWN + ":assumed-role/accessloop-drift/pod";
+        RequestContext withId = RequestContext.builder()
+                .put("aws:PrincipalArn", "arn:aws:iam::" + ServiceAwsCalls.OWN + ":role/accessloop-drift")
+                .put("sts:ExternalId", ServiceAwsCalls.EXTERNAL_ID).build();
+        assertThat(TrustEvaluator.trustPolicyPermits(trust, reader, driftSession, TrustEvaluator.ASSUME_ROLE, withId))
+                .isTrue();
+        assertThat(TrustEvaluator.trustPolicyPermits(trust, reader, BROKER_SESSION, TrustEvaluator.ASSUME_ROLE,
+                brokerContext(ServiceAwsCalls.EXTERNAL_ID))).isFalse();
+
+        assertThat(memberRoleMay("DriftReaderRole", "config:BatchGetResourceConfig", "*")).isTrue();
+        assertThat(memberRoleMay("DriftReaderRole", "iam:GetAccountAuthorizationDetails", "*")).isTrue();
+        assertThat(memberRoleMay("DriftReaderRole", "iam:DetachRolePolicy",
+                "arn:aws:iam::" + CloudFormation.ACCOUNT + ":role/workload-reporting")).isTrue();
+        assertThat(memberRoleMay("DriftReaderRole", "iam:DetachRolePolicy",
+                "arn:aws:iam::" + CloudFormation.ACCOUNT + ":role/accessloop-broker-management")).isFalse();
+        assertThat(memberRoleMay("DriftReaderRole", "iam:AttachRolePolicy",
+                "arn:aws:iam::" + CloudFormation.ACCOUNT + ":role/workload-reporting")).isFalse();
+        for (String role : List.of("BrokerManagementRole", "DriftReaderRole")) {
+            PolicyDocument policy = PolicyParser.parse(CloudFormation.policyJson(
+                    MEMBER.properties(role).at("/Policies/0/PolicyDocument")), PolicyKind.IDENTITY);
+            assertThat(BroadAccess.find(policy)).as(role).isEmpty();
+        }
+    }
+
+    private static boolean memberRoleMay(String role, String action, String resource) {
+        String name = MEMBER.properties(role).get("RoleName").asText();
+        PolicySet set = PolicySet.builder().identity(PolicyParser.parse(CloudFormation.policyJson(
+                MEMBER.properties(role).at("/Policies/0/PolicyDocument")), PolicyKind.IDENTITY)).build();
+        RequestContext context = RequestContext.builder()
+                .put("aws:PrincipalArn", "arn:aws:iam::" + CloudFormation.ACCOUNT + ":role/" + name)
+                .put("aws:PrincipalAccount", CloudFormation.ACCOUNT).build();
+        return PolicyEvaluator.evaluate(new AuthorizationRequest(
+                "arn:aws:sts::" + CloudFormation.ACCOUNT + ":assumed-role/" + name + "/s", action, resource, context),
+                set) == Decision.ALLOWED;
     }
 
     @Test
