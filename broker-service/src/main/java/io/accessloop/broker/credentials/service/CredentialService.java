@@ -13,6 +13,7 @@ import io.accessloop.broker.credentials.domain.TemporaryCredentials;
 import io.accessloop.broker.domain.RuleViolation;
 import io.accessloop.broker.grant.domain.Grant;
 import io.accessloop.broker.grant.service.GrantService;
+import io.accessloop.broker.revocation.service.RoleWideDenies;
 import io.accessloop.broker.support.Blocking;
 import io.accessloop.contracts.EventTypes;
 import io.accessloop.contracts.access.CredentialsIssued;
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class CredentialService {
 
+    /** Clocks of the broker and STS differ a little; the session is held back that much longer. */
+    private static final Duration SAFETY_MARGIN = Duration.ofMillis(250);
+
     private final GrantService grants;
     private final CredentialIssuer issuer;
     private final RoleDirectory roles;
@@ -42,10 +47,13 @@ public class CredentialService {
     private final Outbox outbox;
     private final BrokerSettings settings;
     private final CatalogStore catalog;
+    private final RoleWideDenies roleWideDenies;
     private final Clock clock;
 
     CredentialService(GrantService grants, CredentialIssuer issuer, RoleDirectory roles, ConsoleSignIn console,
-                      Blocking blocking, Outbox outbox, BrokerSettings settings, CatalogStore catalog, Clock clock) {
+                      Blocking blocking, Outbox outbox, BrokerSettings settings, CatalogStore catalog,
+                      RoleWideDenies roleWideDenies, Clock clock) {
+        this.roleWideDenies = roleWideDenies;
         this.catalog = catalog;
         this.grants = grants;
         this.issuer = issuer;
@@ -59,7 +67,8 @@ public class CredentialService {
 
     /** Credentials of one session; must run in a transaction (for the event). */
     public Uni<TemporaryCredentials> issue(Caller caller, String grantId, String channel) {
-        return owned(caller, grantId).chain(grant -> blocking.call(() -> assume(grant))
+        return owned(caller, grantId).chain(grant -> safeFrom(grant)
+                .chain(from -> blocking.call(() -> assume(grant, from)))
                 .chain(issued -> outbox.append(EventTypes.CREDENTIALS_ISSUED, grant.id(), new CredentialsIssued(
                                 grant.id(), grant.identity(), grant.roleArn(), issued.credentials().accessKeyId(),
                                 issued.sessionName(), issued.credentials().expiration(), channel))
@@ -73,8 +82,8 @@ public class CredentialService {
         if (!target.startsWith("https://") || target.length() > 2048) {
             throw RuleViolation.refused("invalid-destination", "destination must be an https:// URL of at most 2048 characters");
         }
-        return owned(caller, grantId).chain(grant -> blocking.call(() -> {
-                    Issued issued = assume(grant);
+        return owned(caller, grantId).chain(grant -> safeFrom(grant).chain(from -> blocking.call(() -> {
+                    Issued issued = assume(grant, from);
                     URI url = console.signInUrl(issued.credentials(), issued.durationSeconds(), target);
                     return new SignIn(issued, url);
                 })
@@ -84,7 +93,7 @@ public class CredentialService {
                                     grant.identity(), grant.roleArn(), issued.credentials().accessKeyId(),
                                     issued.sessionName(), issued.credentials().expiration(), "console"))
                             .replaceWith(new ConsoleLink(signIn.url().toString(), issued.credentials().expiration()));
-                }));
+                })));
     }
 
     /** The console URL and when the session behind it ends. */
@@ -119,7 +128,21 @@ public class CredentialService {
                 .flatMap(Entitlement::externalId);
     }
 
-    private Issued assume(Grant grant) {
+    private Uni<Instant> safeFrom(Grant grant) {
+        return roleWideDenies.sessionsSafeFrom(grant.roleArn());
+    }
+
+    /** Waits out a role-wide deny of this very second (at most a second, and only right after a compaction). */
+    private Issued assume(Grant grant, Instant safeFrom) {
+        Duration hold = Duration.between(clock.instant(), safeFrom);
+        if (!hold.isNegative()) {
+            try {
+                Thread.sleep(hold.toMillis() + SAFETY_MARGIN.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting out a role-wide revocation", e);
+            }
+        }
         Instant now = clock.instant();
         int duration = SessionDuration.of(grant.remaining(now), roles.maxSessionSeconds(grant.roleArn()));
         String sessionName = SessionNames.of(grant.identity());

@@ -100,6 +100,15 @@ public final class RevocationPolicy {
      * Sessions issued in the same second as a revocation are denied too: the condition has second precision and
      * a session issued just before the revocation must never slip through.
      */
+    /**
+     * The earliest a new session of the role escapes a role-wide deny revoked at {@code revokedAt}: the deny holds
+     * for every token issued before the next whole second, so a session issued in the same second would be born
+     * denied.
+     */
+    public static Instant sessionsSafeFrom(Instant revokedAt) {
+        return ceilSecond(revokedAt);
+    }
+
     static Instant ceilSecond(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
