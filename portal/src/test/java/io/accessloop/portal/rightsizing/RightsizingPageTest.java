@@ -96,6 +96,8 @@ class RightsizingPageTest {
             assertThat(text).contains("Kept: dynamodb:Query s3:GetObject", "\"dynamodb:DeleteTable\"",
                     "90 days", "cloudtrail, access-advisor", "48211",
                     "Passed", "48211 observed calls replayed, all still allowed", "iam:PassRole");
+            assertThat(text).contains("AWS IAM Access Analyzer", "CheckNoNewAccess PASS",
+                    "ValidatePolicy SUGGESTION EMPTY_ARRAY_RESOURCE: Remove the empty array.");
             assertThat(text).containsPattern("s3:PutObject\\s+reports-access.*2026-06-30T14:12:00Z");
             assertThat(text).containsPattern("s3:DeleteObject\\s+reports-access.*never seen");
             assertThat(page.<DomNode>getByXPath("//*[local-name()='text' and @class='bar-count']"))

@@ -12,7 +12,7 @@ public record Proposal(String id, String accountId, String principalArn, String 
                        String confidence, String summary, int removedPermissions, boolean proven,
                        List<Change> changes, Evidence evidence, Proof proof, Instant createdAt, String decidedBy,
                        Instant decidedAt, String appliedBy, Instant appliedAt, Instant watchUntil, Instant closedAt,
-                       String closedBy, String closeReason) {
+                       String closedBy, String closeReason, AnalyzerChecks analyzerChecks) {
 
     /** One IAM write; {@code before} or {@code after} is null when the policy is created or deleted. */
     public record Change(String kind, String policy, JsonNode before, JsonNode after, String replaces) {
@@ -32,6 +32,23 @@ public record Proposal(String id, String accountId, String principalArn, String 
     /** The proof that the proposed policies are a subset of today's and still allow every observed call. */
     public record Proof(boolean passed, boolean subsetOfCurrent, long replayedCalls, List<String> replayFailures,
                         boolean fitsQuota, Instant checkedAt) {
+    }
+
+    /** AWS's own proof beside Accessloop's: CheckNoNewAccess and ValidatePolicy on every document the proposal writes. */
+    public record AnalyzerChecks(String status, List<PolicyCheck> policies, String detail, Instant checkedAt) {
+
+        public boolean failed() {
+            return "FAILED".equals(status);
+        }
+    }
+
+    /** The checks of one new document against what it replaces. */
+    public record PolicyCheck(String policy, String comparedTo, String noNewAccess, List<String> reasons,
+                              List<ValidationFinding> validation) {
+    }
+
+    /** One ValidatePolicy finding: ERROR, SECURITY_WARNING, WARNING or SUGGESTION. */
+    public record ValidationFinding(String findingType, String issueCode, String detail) {
     }
 
     public boolean proposed() {
