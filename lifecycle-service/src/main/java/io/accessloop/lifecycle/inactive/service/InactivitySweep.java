@@ -14,7 +14,6 @@ import io.accessloop.lifecycle.offboarding.domain.UserChange;
 import io.accessloop.lifecycle.offboarding.service.IamUserEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -26,7 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static io.accessloop.lifecycle.support.Blocking.await;
 
 /**
  * Disables IAM users nobody used for a long time, deletes them later, and retires old access keys after a notice.
@@ -114,15 +114,5 @@ public class InactivitySweep {
                         KIND_PREFIX + action.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), action.userName(),
                         person, user.arn(), data)
                 .chain(() -> events.publish(done, action.reason(), person, at)));
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 }

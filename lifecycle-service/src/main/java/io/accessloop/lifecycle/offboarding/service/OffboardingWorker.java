@@ -20,7 +20,6 @@ import io.accessloop.lifecycle.offboarding.domain.UserChange;
 import io.accessloop.lifecycle.offboarding.repository.OffboardingCase;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -34,7 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static io.accessloop.lifecycle.support.Blocking.await;
 
 /**
  * Drives offboarding sagas. A worker claims a due case ({@code FOR UPDATE SKIP LOCKED}) under a lease, runs its
@@ -250,15 +250,5 @@ public class OffboardingWorker {
 
     private static String truncate(String text) {
         return text.length() <= 1000 ? text : text.substring(0, 1000);
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 }

@@ -14,7 +14,6 @@ import io.accessloop.lifecycle.orphan.domain.OwnerStatus;
 import io.accessloop.lifecycle.orphan.domain.OwnershipIam;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static io.accessloop.lifecycle.support.Blocking.await;
 
 /**
  * Finds roles nobody answers for and keeps one finding per role: opened when it becomes an orphan, resolved when
@@ -174,15 +174,5 @@ public class OrphanScan {
 
     private static String owner(String owner) {
         return owner == null || !owner.contains("@") ? null : owner.toLowerCase(Locale.ROOT);
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.accessloop.lifecycle.workload.domain.RetireAt;
 import io.accessloop.lifecycle.workload.domain.RetireCandidate;
 import io.accessloop.lifecycle.workload.domain.WorkloadIam;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -17,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static io.accessloop.lifecycle.support.Blocking.await;
 
 /**
  * Retires roles whose {@code accessloop:retire-at} time has passed, through the workload retirement (definition
@@ -97,16 +97,6 @@ public class RetireAtSweep {
     private static String printable(String value) {
         String clean = value.replaceAll("\\p{Cntrl}", "?");
         return clean.length() <= 64 ? clean : clean.substring(0, 64) + "...";
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 
     /**

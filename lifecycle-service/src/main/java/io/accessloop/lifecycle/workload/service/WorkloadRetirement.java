@@ -9,7 +9,6 @@ import io.accessloop.lifecycle.audit.service.RecordedOutbox;
 import io.accessloop.lifecycle.workload.domain.RoleDefinition;
 import io.accessloop.lifecycle.workload.domain.WorkloadIam;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+
+import static io.accessloop.lifecycle.support.Blocking.await;
 
 /**
  * Retires a workload: each of its roles is described and the definition saved (committed) before the role is
@@ -107,16 +107,6 @@ public class WorkloadRetirement {
             return mapper.readValue(json, RoleDefinition.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
         }
     }
 
