@@ -14,6 +14,7 @@ import io.accessloop.contracts.access.RequestExpired;
 import io.accessloop.contracts.access.RequestSubmitted;
 import io.accessloop.contracts.aws.AwsChangeReceived;
 import io.accessloop.contracts.command.RevokeGrant;
+import io.accessloop.contracts.command.RevokeGrants;
 import io.accessloop.contracts.command.RevokeIdentity;
 import io.accessloop.contracts.drift.FindingOpened;
 import io.accessloop.contracts.drift.FindingResolved;
@@ -132,6 +133,9 @@ public final class EventTypes {
     public static final EventType<RevokeGrant> REVOKE_GRANT =
             new EventType<>("io.accessloop.command.grant.revoke.v1", Addresses.BROKER_COMMANDS, RevokeGrant.class);
 
+    public static final EventType<RevokeGrants> REVOKE_GRANTS =
+            new EventType<>("io.accessloop.command.grants.revoke.v1", Addresses.BROKER_COMMANDS, RevokeGrants.class);
+
     public static final EventType<RevokeIdentity> REVOKE_IDENTITY =
             new EventType<>("io.accessloop.command.identity.revoke.v1", Addresses.BROKER_COMMANDS, RevokeIdentity.class);
 
@@ -169,6 +173,7 @@ public final class EventTypes {
             IAM_USER_ACTIONED,
             ORPHAN_FOUND,
             REVOKE_GRANT,
+            REVOKE_GRANTS,
             REVOKE_IDENTITY,
             CHANGE_RECEIVED);
 
