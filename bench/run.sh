@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every benchmark and writes bench/RESULTS.md: JMH microbenchmarks and scaling curves, AssumeRole load on a
-# private aws-sandbox, then the local run (deploy/run.sh --reset) for the end-to-end drivers and a short soak;
-# everything it starts is stopped at the end.
-#   bench/run.sh                       short mode (aimed at under 10 minutes on 2 cores once built)
-#   bench/run.sh --full                longer measurements, the 100,000-grant storm measured, 100k pipeline step
-#   bench/run.sh --soak-seconds N      length of the soak part (default 60 short, 300 full)
+# private aws-sandbox, then one local run (deploy/run.sh --reset) for every end-to-end driver and the soak;
+# everything it starts is stopped at the end. RESULTS.md says how long each phase took.
+#   bench/run.sh                       short mode (under 10 minutes on an idle 2-core machine once built; the
+#                                      build runs only when a source or pom changed, as in deploy/run.sh)
+#   bench/run.sh --full                longer measurements (more JMH forks and iterations, more rounds per driver)
+#   bench/run.sh --soak-seconds N      judged length of the soak (default 60 short after 20 s warm-up, 300 full
+#                                      after 60 s)
 #   bench/run.sh --reuse-micro         no build, no JMH, no AssumeRole load: keep those figures of the last run in
 #                                      bench/results and redo only the local-run part (drivers and soak)
 set -euo pipefail
@@ -25,12 +27,13 @@ else
 fi
 MODE=short
 SOAK_SECONDS=60
+SOAK_WARM_UP=20
 JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
 LOAD_SECONDS=10
 E2E_ARGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --full) MODE=full; SOAK_SECONDS=300; JMH_ARGS=(-f 2 -wi 5 -w 2s -i 5 -r 5s); LOAD_SECONDS=30; E2E_ARGS=(--full) ;;
+    --full) MODE=full; SOAK_SECONDS=300; SOAK_WARM_UP=60; JMH_ARGS=(-f 2 -wi 5 -w 2s -i 5 -r 5s); LOAD_SECONDS=30; E2E_ARGS=(--full) ;;
     --soak-seconds) SOAK_SECONDS="$2"; shift ;;
     --reuse-micro) ;;
     *) echo "unknown option $1 (known: --full, --soak-seconds N)" >&2; exit 2 ;;
@@ -38,7 +41,11 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 START=$SECONDS
+PHASE_START=$SECONDS
+PHASES=()
 say() { printf '\033[1m[bench]\033[0m %s (%ds)\n' "$*" "$((SECONDS - START))"; }
+# where the time goes: each phase's seconds, in run.txt and so in RESULTS.md
+phase_done() { PHASES+=("$1 $((SECONDS - PHASE_START)) s"); PHASE_START=$SECONDS; }
 
 for port in 4566 5432 5672 8080 8081 8082 8083 8180; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -63,13 +70,25 @@ stop_all() {
 }
 trap stop_all EXIT
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+BUILT=false
 if ! $REUSE_MICRO; then
-say "building (first time: several minutes)"
-./mvnw -q -B -ntp install -Dmaven.test.skip=true >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
+# the same rule as deploy/run.sh: rebuild only when a source or pom changed since the last build
+STAMP=deploy/.run/built.stamp
+if [[ ! -f "$STAMP" || ! -f bench/target/bench-0.1.0-SNAPSHOT.jar ]] \
+   || [[ -n "$(find . -path ./deploy/.run -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$STAMP" -print -quit)" ]]; then
+  say "building (first time: several minutes)"
+  ./mvnw -q -B -ntp install -Dmaven.test.skip=true >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
+  BUILT=true
+else
+  say "build is up to date (no source or pom newer than $STAMP)"
+fi
+mkdir -p deploy/.run && touch "$STAMP"
+phase_done build
 
 say "microbenchmarks and scaling curves (JMH)"
 java -cp "$CP" org.openjdk.jmh.Main "${JMH_ARGS[@]}" -rf json -rff "$OUT/jmh.json" \
   'io.accessloop.bench.(policy|cloudtrail|scaling).*' >"$OUT/jmh.log" 2>&1 || { tail -30 "$OUT/jmh.log"; exit 1; }
+phase_done "JMH (${#JMH_ARGS[@]} options: ${JMH_ARGS[*]})"
 
 say "load: AssumeRole on a private aws-sandbox"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 14566)
@@ -79,6 +98,7 @@ SANDBOX=$!
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null; do sleep 0.5; done
 java -cp "$CP" io.accessloop.bench.load.AssumeRoleLoad "http://127.0.0.1:$PORT" "$LOAD_SECONDS" 16 "$OUT/assume-role.json"
 kill "$SANDBOX"; wait "$SANDBOX" 2>/dev/null || true; SANDBOX=
+phase_done "AssumeRole load (sandbox start included)"
 fi
 
 say "starting the local run (deploy/run.sh --reset)"
@@ -91,28 +111,41 @@ until grep -q "Accessloop is running" "$OUT/local-run.log"; do
   sleep 2
 done
 say "local run ready"
+phase_done "local run start (deploy/run.sh --reset)"
 
+# the expiry storm runs last: a storm the broker cannot finish within its wait leaves commands queued, which would
+# load every later measurement
+driver_times() { grep -E '^   [A-Za-z]+ took' "$1" | sed -E 's/^   ([A-Za-z]+) took ([0-9]+) s/\1 \2 s/' | paste -sd, - | sed 's/,/, /g'; }
 say "end-to-end drivers"
 java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e.json" "$OUT/e2e-notes.json" "${E2E_ARGS[@]}" \
-  2>&1 | grep -v '^SLF4J' | tee "$OUT/e2e.log"
+  --except ExpiryStorm 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e.log"
+phase_done "end-to-end drivers ($(driver_times "$OUT/e2e.log"))"
 
 say "soak ($SOAK_SECONDS s of mixed load)"
 SOAK_STATUS=0
 java -cp "$CP" io.accessloop.bench.soak.Soak "$OUT/soak.json" "$OUT/soak-notes.json" --seconds "$SOAK_SECONDS" \
-  2>&1 | grep -v '^SLF4J' | tee "$OUT/soak.log" || true
+  --warm-up "$SOAK_WARM_UP" 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/soak.log" || true
 grep -q '^soak: passed' "$OUT/soak.log" || SOAK_STATUS=1
+phase_done "soak ($SOAK_WARM_UP s warm-up + $SOAK_SECONDS s judged, heap probes included)"
+
+say "expiry storm"
+java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e-storm.json" "$OUT/e2e-storm-notes.json" "${E2E_ARGS[@]}" \
+  --only ExpiryStorm 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e-storm.log"
+phase_done "expiry storm ($(driver_times "$OUT/e2e-storm.log"))"
 
 say "stopping the local run"
 stop_all
+phase_done "stopping"
 grep -q "stopped. Data kept" "$OUT/local-run.log" || echo "warning: the local run did not report a clean stop" >&2
 
 cat >"$OUT/run.txt" <<TXT
-Mode: $MODE (soak $SOAK_SECONDS s); this invocation took $((SECONDS - START)) s$($REUSE_MICRO && echo " (--reuse-micro: JMH and AssumeRole figures are those of the previous full invocation; no build)" || echo ", build included")
+Mode: $MODE (soak $SOAK_WARM_UP s warm-up + $SOAK_SECONDS s judged); this invocation took $((SECONDS - START)) s$($REUSE_MICRO && echo " (--reuse-micro: JMH and AssumeRole figures are those of the previous full invocation; no build)" || { $BUILT && echo ", build included" || echo ", no build needed"; })
+Where the time went: $(printf '%s; ' "${PHASES[@]}" | sed 's/; $//')
 Load average (1/5/15 min) before the measurements: $LOAD_BEFORE; at the end: $(cut -d' ' -f1-3 /proc/loadavg) — figures on a shared, busy machine are noisy
 TXT
 java -cp "$CP" io.accessloop.bench.report.ResultsReport "$ROOT/bench/RESULTS.md" "$COMMAND" \
   "$OUT/run.txt" "$OUT/jmh.json" "$OUT/assume-role.json" "$OUT/e2e.json" "$OUT/e2e-notes.json" \
-  "$OUT/soak.json" "$OUT/soak-notes.json"
+  "$OUT/e2e-storm.json" "$OUT/e2e-storm-notes.json" "$OUT/soak.json" "$OUT/soak-notes.json"
 say "wrote bench/RESULTS.md"
 exit $SOAK_STATUS
 }

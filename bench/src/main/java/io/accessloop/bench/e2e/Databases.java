@@ -1,11 +1,18 @@
 package io.accessloop.bench.e2e;
 
+import io.accessloop.contracts.CloudEvent;
+import io.accessloop.contracts.EventCodec;
+import io.accessloop.contracts.EventTypes;
+import io.accessloop.contracts.command.RevokeGrant;
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,50 +36,56 @@ public final class Databases {
     public record SeededGrant(String id, String identity, String entitlement, String roleArn) {
     }
 
-    public void seedBrokerGrants(List<SeededGrant> grants, Instant start, Instant end) throws SQLException {
-        try (Connection c = open("broker"); PreparedStatement s = c.prepareStatement("insert into access_grant (id, "
-                + "request_id, identity, entitlement, account_id, role_arn, starts_at, ends_at, break_glass, status) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, false, 'ACTIVE')")) {
-            c.setAutoCommit(false);
-            int n = 0;
-            for (SeededGrant g : grants) {
-                s.setString(1, g.id());
-                s.setString(2, "req_" + g.id().substring(4));
-                s.setString(3, g.identity());
-                s.setString(4, g.entitlement());
-                s.setString(5, LocalStack.ACCOUNT);
-                s.setString(6, g.roleArn());
-                s.setTimestamp(7, Timestamp.from(start));
-                s.setTimestamp(8, Timestamp.from(end));
-                s.addBatch();
-                if (++n % 1000 == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-            c.commit();
+    /** ACTIVE grants in the broker's {@code access_grant}, written with COPY (100,000 rows take seconds). */
+    public void seedBrokerGrants(List<SeededGrant> grants, Instant start, Instant end) throws SQLException, IOException {
+        StringBuilder csv = new StringBuilder(grants.size() * 200);
+        for (SeededGrant g : grants) {
+            csv.append(g.id()).append(',').append("req_").append(g.id().substring(4)).append(',').append(g.identity())
+                    .append(',').append(g.entitlement()).append(',').append(LocalStack.ACCOUNT).append(',')
+                    .append(g.roleArn()).append(',').append(start).append(',').append(end).append(",false,ACTIVE\n");
         }
+        copy("broker", "copy access_grant (id, request_id, identity, entitlement, account_id, role_arn, starts_at, "
+                + "ends_at, break_glass, status) from stdin with (format csv)", csv);
     }
 
-    public void seedSchedule(List<SeededGrant> grants, Instant end) throws SQLException {
-        try (Connection c = open("lifecycle"); PreparedStatement s = c.prepareStatement("insert into grant_schedule "
-                + "(grant_id, identity, entitlement, role_arn, ends_at, status, updated_at) "
-                + "values (?, ?, ?, ?, ?, 'ACTIVE', now())")) {
-            c.setAutoCommit(false);
-            int n = 0;
-            for (SeededGrant g : grants) {
-                s.setString(1, g.id());
-                s.setString(2, g.identity());
-                s.setString(3, g.entitlement());
-                s.setString(4, g.roleArn());
-                s.setTimestamp(5, Timestamp.from(end));
-                s.addBatch();
-                if (++n % 1000 == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-            c.commit();
+    /** The same grants in lifecycle's {@code grant_schedule}, ACTIVE until {@code end} (COPY). */
+    public void seedSchedule(List<SeededGrant> grants, Instant end) throws SQLException, IOException {
+        StringBuilder csv = new StringBuilder(grants.size() * 160);
+        Instant now = Instant.now();
+        for (SeededGrant g : grants) {
+            csv.append(g.id()).append(',').append(g.identity()).append(',').append(g.entitlement()).append(',')
+                    .append(g.roleArn()).append(',').append(end).append(",ACTIVE,").append(now).append('\n');
+        }
+        copy("lifecycle", "copy grant_schedule (grant_id, identity, entitlement, role_arn, ends_at, status, updated_at) "
+                + "from stdin with (format csv)", csv);
+    }
+
+    /**
+     * One revoke command per grant in lifecycle's transactional outbox, exactly as lifecycle's expiry sweep wrote them
+     * before it batched them ({@code REVOKE_GRANT}, subject the grant's holder); lifecycle's relay sends them on.
+     */
+    public void queueOneByOneRevocations(List<SeededGrant> grants, String source, String requestedBy) throws SQLException, IOException {
+        EventCodec codec = new EventCodec();
+        StringBuilder csv = new StringBuilder(grants.size() * 600);
+        Instant now = Instant.now();
+        for (SeededGrant g : grants) {
+            CloudEvent event = CloudEvent.create(EventTypes.REVOKE_GRANT, source, g.identity(),
+                    new RevokeGrant(g.id(), "expired", requestedBy), now, codec);
+            csv.append(event.id()).append(',').append(EventTypes.REVOKE_GRANT.address()).append(',')
+                    .append(EventTypes.REVOKE_GRANT.type()).append(',').append(quoted(g.identity())).append(',')
+                    .append(quoted(codec.encode(event))).append(',').append(now).append('\n');
+        }
+        copy("lifecycle", "copy outbox_event (event_id, address, type, subject, envelope, created_at) "
+                + "from stdin with (format csv)", csv);
+    }
+
+    private static String quoted(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    private void copy(String database, String sql, CharSequence csv) throws SQLException, IOException {
+        try (Connection c = open(database)) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The end-to-end drivers against a running local stack (deploy/run.sh). A driver that fails leaves a note saying
- * why instead of a figure. Usage: {@code EndToEnd <results.json> <notes.json> [--full] [--only name,…]}.
+ * why instead of a figure. Usage: {@code EndToEnd <results.json> <notes.json> [--full] [--only name,…]
+ * [--except name,…]}.
  */
 public final class EndToEnd {
 
@@ -33,11 +34,14 @@ public final class EndToEnd {
     public static void main(String[] args) throws Exception {
         boolean full = false;
         String only = null;
+        String except = "";
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("--full")) {
                 full = true;
             } else if (args[i].equals("--only")) {
                 only = args[++i];
+            } else if (args[i].equals("--except")) {
+                except = args[++i];
             }
         }
         ArrayNode rows = Http.JSON.createArrayNode();
@@ -52,7 +56,8 @@ public final class EndToEnd {
         drivers.put("PortalLoad", PortalLoad::run);
         drivers.put("ExpiryStorm", ExpiryStorm::run);
         for (var driver : drivers.entrySet()) {
-            if (only != null && !(("," + only + ",").contains("," + driver.getKey() + ","))) {
+            if (only != null && !(("," + only + ",").contains("," + driver.getKey() + ","))
+                    || ("," + except + ",").contains("," + driver.getKey() + ",")) {
                 continue;
             }
             long start = System.nanoTime();

@@ -35,62 +35,95 @@ import java.util.concurrent.TimeUnit;
  * How each cost grows with the work, 1,000 → 10,000 → 100,000: CloudTrail events read and folded into usage,
  * distinct used permissions minimised against a 50-statement role, and statements an evaluation has to walk.
  * Linear growth shows as 10× per step in RESULTS.md's scaling table; more than that is super-linear.
+ * Each benchmark has its own state, so a fork builds only the input it measures (the 100,000 inputs take seconds).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ScalingBenchmark {
 
-    @Param({"1000", "10000", "100000"})
-    public int size;
+    /** A gzipped CloudTrail log file of {@code size} events. */
+    @State(Scope.Benchmark)
+    public static class Trail {
 
-    private byte[] trail;
-    private PolicyDocument role;
-    private PolicySet wide;
-    private Set<UsedPermission> used;
-    private AuthorizationRequest request;
-    private final CloudTrailFileReader reader = new CloudTrailFileReader();
+        @Param({"1000", "10000", "100000"})
+        public int size;
 
-    @Setup
-    public void setUp() {
-        trail = TrailLogs.gzipFile(size, 200, 42);
-        role = RolePolicies.parsed(50);
-        wide = PolicySet.ofIdentity(RolePolicies.parsed(size));
-        used = new HashSet<>();
-        RequestContext paymentsTeam = RequestContext.builder()
-                .putTags("aws:PrincipalTag/", Map.of("team", "payments")).build();
-        for (int i = 0; used.size() < size; i++) {
-            int statement = i % 40;
-            if (statement % 17 == 16) {
-                continue;
-            }
-            String service = RolePolicies.SERVICES[statement % RolePolicies.SERVICES.length];
-            String verb = RolePolicies.VERBS[(statement / RolePolicies.SERVICES.length) % RolePolicies.VERBS.length];
-            used.add(new UsedPermission(service + ":" + verb + "Thing" + (i % 7),
-                    "arn:aws:" + service + ":us-east-1:111122223333:res-" + statement + "/obj-" + i, paymentsTeam));
-        }
-        request = RolePolicies.lastStatementRequest(size);
-        if (PolicyEvaluator.evaluate(request, wide) != Decision.ALLOWED) {
-            throw new IllegalStateException("the request must be allowed by the last statement");
+        private byte[] file;
+
+        @Setup
+        public void setUp() {
+            file = TrailLogs.gzipFile(size, 200, 42);
         }
     }
 
+    /** A 50-statement role and {@code size} distinct permissions seen in use. */
+    @State(Scope.Benchmark)
+    public static class Usage {
+
+        @Param({"1000", "10000", "100000"})
+        public int size;
+
+        private PolicyDocument role;
+        private Set<UsedPermission> used;
+
+        @Setup
+        public void setUp() {
+            role = RolePolicies.parsed(50);
+            used = new HashSet<>();
+            RequestContext paymentsTeam = RequestContext.builder()
+                    .putTags("aws:PrincipalTag/", Map.of("team", "payments")).build();
+            for (int i = 0; used.size() < size; i++) {
+                int statement = i % 40;
+                if (statement % 17 == 16) {
+                    continue;
+                }
+                String service = RolePolicies.SERVICES[statement % RolePolicies.SERVICES.length];
+                String verb = RolePolicies.VERBS[(statement / RolePolicies.SERVICES.length) % RolePolicies.VERBS.length];
+                used.add(new UsedPermission(service + ":" + verb + "Thing" + (i % 7),
+                        "arn:aws:" + service + ":us-east-1:111122223333:res-" + statement + "/obj-" + i, paymentsTeam));
+            }
+        }
+    }
+
+    /** A policy of {@code size} statements and a request only its last statement allows. */
+    @State(Scope.Benchmark)
+    public static class WidePolicy {
+
+        @Param({"1000", "10000", "100000"})
+        public int size;
+
+        private PolicySet wide;
+        private AuthorizationRequest request;
+
+        @Setup
+        public void setUp() {
+            wide = PolicySet.ofIdentity(RolePolicies.parsed(size));
+            request = RolePolicies.lastStatementRequest(size);
+            if (PolicyEvaluator.evaluate(request, wide) != Decision.ALLOWED) {
+                throw new IllegalStateException("the request must be allowed by the last statement");
+            }
+        }
+    }
+
+    private final CloudTrailFileReader reader = new CloudTrailFileReader();
+
     @Benchmark
-    public int cloudTrailEvents() {
+    public int cloudTrailEvents(Trail trail) {
         ReadStats stats = new ReadStats();
         UsageTally tally = new UsageTally();
         CallMapper calls = new CallMapper();
-        reader.read(new ByteArrayInputStream(trail), stats, record -> calls.map(record, stats, tally));
+        reader.read(new ByteArrayInputStream(trail.file), stats, record -> calls.map(record, stats, tally));
         return tally.size();
     }
 
     @Benchmark
-    public MinimisedPolicy minimiseUsedPermissions() {
-        return PolicyMinimiser.minimise(role, used, MinimiseOptions.defaults());
+    public MinimisedPolicy minimiseUsedPermissions(Usage usage) {
+        return PolicyMinimiser.minimise(usage.role, usage.used, MinimiseOptions.defaults());
     }
 
     @Benchmark
-    public Decision evaluatePolicyStatements() {
-        return PolicyEvaluator.evaluate(request, wide);
+    public Decision evaluatePolicyStatements(WidePolicy policy) {
+        return PolicyEvaluator.evaluate(policy.request, policy.wide);
     }
 }

@@ -52,10 +52,28 @@ class ResultsReportTest {
                 "Mode: short", "bench/run.sh", "test machine");
 
         assertThat(md).contains("| all revoked within 60 s | NOT met: 75.0 s (projectedFrom=1000); projected, not measured; "
-                + "where the time goes: the broker takes one revoke command at a time");
+                + "where the time goes: the path: lifecycle's sweep claims due rows in batches");
         assertThat(md).contains("| p99 < 100 ms | not measured: driver failed: no login form |");
         assertThat(md).contains("- Mode: short");
         assertThat(md).contains("## Notes from the drivers");
+    }
+
+    @Test
+    void theSoakTargetCountsServicesWhoseHeapGrewAfterTheWarmUpAndTheStormTargetTakesTheMeasuredRow() {
+        String passed = ResultsReport.render(List.of(
+                        new ResultsReport.Row("soak.Soak.servicesWithGrowingHeap", "seconds=60", 0, 0, "services"),
+                        new ResultsReport.Row("e2e.ExpiryStorm.secondsFor100000Grants", "measured=100000", 42, 0, "s")),
+                Map.of("soak.Soak.servicesWithGrowingHeap", "judged: after a 20 s warm-up; passed"),
+                "", "bench/run.sh", "test machine");
+        String failed = ResultsReport.render(List.of(
+                        new ResultsReport.Row("soak.Soak.servicesWithGrowingHeap", "seconds=60", 1, 0, "services"),
+                        new ResultsReport.Row("e2e.ExpiryStorm.secondsFor100000Grants", "unfinishedAfter=240", 240, 0, "s")),
+                Map.of(), "", "bench/run.sh", "test machine");
+
+        assertThat(passed).contains("| flat: 0 | met: 0.0 services (seconds=60); judged: after a 20 s warm-up; passed |");
+        assertThat(passed).contains("| all revoked within 60 s | met: 42.0 s (measured=100000) |");
+        assertThat(failed).contains("| flat: 0 | NOT met: 1.0 services (seconds=60) |");
+        assertThat(failed).contains("| all revoked within 60 s | NOT met: 240.0 s (unfinishedAfter=240); where the time goes:");
     }
 
     @Test
