@@ -126,11 +126,11 @@ class GrantReminderTest {
     }
 
     @Test
-    void hundredsOfDueRemindersAreEachSentExactlyOnceByConcurrentSweeps() throws Exception {
+    void moreDueRemindersThanOneClaimAreEachSentExactlyOnceByConcurrentSweeps() throws Exception {
         String prefix = "grt_remind" + System.nanoTime() + "_";
         Db.update("insert into grant_schedule (grant_id, identity, entitlement, role_arn, ends_at, status, updated_at) "
                 + "select ? || n, 'many@example.com', 'payments-read', 'arn:aws:iam::123456789012:role/x', "
-                + "date_trunc('second', now()) + interval '3 hours', 'ACTIVE', now() from generate_series(1, 300) n",
+                + "date_trunc('second', now()) + interval '3 hours', 'ACTIVE', now() from generate_series(1, 1600) n",
                 prefix);
         Db.update("insert into grant_reminder (grant_id, lead_seconds, ends_at, due_at, status, updated_at) "
                 + "select grant_id, 600, ends_at, now() - interval '1 second', 'PENDING', now() from grant_schedule "
@@ -152,11 +152,11 @@ class GrantReminderTest {
                 "select count(*) from grant_reminder where grant_id like ? and status = 'PENDING'", prefix + "%") == 0);
 
         assertThat(Db.count("select count(*) from outbox_event where type = ? and subject like ?",
-                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(300);
+                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(1600);
         assertThat(Db.count("select count(distinct subject) from outbox_event where type = ? and subject like ?",
-                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(300);
+                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(1600);
         assertThat(Db.count("select count(*) from audit_entry where kind = ? and grant_id like ?",
-                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(300);
+                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(1600);
         assertThat(Db.query("select lead_seconds, status from grant_reminder where grant_id = ?", prefix + "1").stream()
                 .collect(Collectors.toMap(r -> ((Number) r.get("lead_seconds")).longValue(), r -> r.get("status"))))
                 .containsEntry(3600L, "SKIPPED").containsEntry(600L, "SENT");
