@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +101,70 @@ class GrantReminderTest {
     }
 
     @Test
+    void aGrantExtendedAfterItsHourReminderIsRemindedForTheNewEndOnceAndNeverTwiceForTheSameEndAndLead()
+            throws Exception {
+        String grant = Events.grantId();
+        Instant first = Instant.now().plus(HOUR).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("endsAt", first.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminders(grant).size() == 1);
+        assertThat(status(grant, HOUR)).isEqualTo("SENT");
+
+        Instant second = first.plus(Duration.ofMinutes(30));
+        Events.sendSample(EventTypes.GRANT_EXTENDED, d -> d.put("grantId", grant).put("endsAt", second.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.equals(plannedEnd(grant, HOUR)));
+        assertThat(status(grant, HOUR)).as("re-planned for the new end").isEqualTo("PENDING");
+        assertThat(dueAt(grant, HOUR)).isEqualTo(second.minus(HOUR));
+        assertThat(dueAt(grant, TEN_MINUTES)).isEqualTo(second.minus(TEN_MINUTES));
+        run(sweep::sweep);
+        assertThat(reminders(grant)).as("nothing is due for the new end yet").hasSize(1);
+
+        // the new end's hour has come (moved forward here instead of waiting half an hour)
+        Db.update("update grant_reminder set due_at = now() - interval '1 second' where grant_id = ? "
+                + "and lead_seconds = 3600", grant);
+        run(sweep::sweep);
+        assertThat(reminders(grant)).hasSize(2);
+        JsonNode forSecond = JSON.readTree((String) reminders(grant).get(1).get("envelope")).get("data");
+        assertThat(forSecond.get("leadSeconds").asLong()).isEqualTo(3600);
+        assertThat(Instant.parse(forSecond.get("endsAt").asText())).isEqualTo(second);
+
+        // a replayed activation moves the end back to the first one, then the extension comes again
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("endsAt", first.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.equals(plannedEnd(grant, HOUR)));
+        Events.sendSample(EventTypes.GRANT_EXTENDED, d -> d.put("grantId", grant).put("endsAt", second.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.equals(plannedEnd(grant, HOUR)));
+        Db.update("update grant_reminder set due_at = now() - interval '1 second' where grant_id = ? "
+                + "and lead_seconds = 3600", grant);
+        run(sweep::sweep);
+
+        assertThat(reminders(grant)).as("the hour before the second end was announced already").hasSize(2);
+        assertThat(status(grant, HOUR)).isEqualTo("SKIPPED");
+        assertThat(Db.count("select count(*) from grant_reminder_sent where grant_id = ?", grant)).isEqualTo(2);
+        revoke(grant);
+        assertThat(Db.count("select count(*) from grant_reminder_sent where grant_id = ?", grant))
+                .as("an ended grant's record is dropped").isZero();
+    }
+
+    @Test
+    void anEndMovingAwayAndBackInsideTheShortestLeadIsAnnouncedOnce() {
+        String grant = Events.grantId();
+        Instant soon = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("endsAt", soon.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminders(grant).size() == 1);
+
+        Instant later = soon.plus(Duration.ofHours(2));
+        Events.sendSample(EventTypes.GRANT_EXTENDED, d -> d.put("grantId", grant).put("endsAt", later.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> later.equals(plannedEnd(grant, TEN_MINUTES)));
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("endsAt", soon.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> soon.equals(plannedEnd(grant, TEN_MINUTES))
+                && !"PENDING".equals(status(grant, TEN_MINUTES)));
+        run(sweep::sweep);
+
+        assertThat(reminders(grant)).as("ten minutes before the same end, once").hasSize(1);
+        assertThat(status(grant, TEN_MINUTES)).isEqualTo("SKIPPED");
+        revoke(grant);
+    }
+
+    @Test
     void anEndedGrantGetsNoReminderAndARepeatedActivationSendsNothingTwice() {
         String ended = Events.grantId();
         Instant end = Instant.now().plus(HOUR).plusSeconds(30);
@@ -176,6 +241,20 @@ class GrantReminderTest {
     private static List<Map<String, Object>> reminders(String grant) {
         return Db.query("select created_at, envelope from outbox_event where type = ? and subject = ? order by id",
                 EventTypes.GRANT_EXPIRING.type(), grant);
+    }
+
+    private static Instant plannedEnd(String grant, Duration lead) {
+        return instantOf(grant, lead, "ends_at");
+    }
+
+    private static Instant dueAt(String grant, Duration lead) {
+        return instantOf(grant, lead, "due_at");
+    }
+
+    private static Instant instantOf(String grant, Duration lead, String column) {
+        List<Map<String, Object>> rows = Db.query("select " + column + " from grant_reminder where grant_id = ? "
+                + "and lead_seconds = ?", grant, lead.toSeconds());
+        return rows.isEmpty() ? null : ((java.sql.Timestamp) rows.get(0).get(column)).toInstant();
     }
 
     private static String status(String grant, Duration lead) {
