@@ -28,6 +28,24 @@ public final class Db {
         }
     }
 
+    /** The first column of every row. */
+    public static java.util.List<String> strings(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int update(String sql, Object... params) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -46,8 +46,12 @@ public interface LifecycleSettings {
     }
 
     interface Expiry {
-        /** Most due grants one sweep transaction claims; the sweep repeats until nothing is due. */
-        @WithDefault("500")
+        /**
+         * Most due grants (or due reminders) one sweep transaction claims; the sweep repeats until nothing is due.
+         * Claimed grants leave as REVOKE_GRANTS commands of one role and at most 1,000 grants each, so a claim of
+         * 1,000 or more lets an expiry storm of one role go out in full commands.
+         */
+        @WithDefault("1000")
         int batchSize();
 
         /**

@@ -1,6 +1,9 @@
 package io.accessloop.lifecycle.expiry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accessloop.contracts.EventTypes;
+import io.accessloop.contracts.command.RevokeGrants;
 import io.accessloop.lifecycle.expiry.service.ExpirySweep;
 import io.accessloop.lifecycle.support.Db;
 import io.accessloop.lifecycle.support.Events;
@@ -15,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,6 +37,7 @@ class GrantExpiryTest {
     ExpirySweep sweep;
 
     private static final String COMMANDS = "accessloop.broker.commands";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void anActivatedGrantIsRevokedWithinFiveSecondsOfItsEndAndTheCommandReachesTheBroker() {
@@ -46,7 +52,11 @@ class GrantExpiryTest {
         Map<String, Object> command = revokeCommands(grant).get(0);
         Instant committed = ((java.sql.Timestamp) command.get("created_at")).toInstant();
         assertThat(committed).isAfterOrEqualTo(end.minusMillis(1)).isBefore(end.plusSeconds(5));
-        assertThat((String) command.get("envelope")).contains("\"grantId\":\"" + grant + "\"", "\"reason\":\"expired\"");
+        assertThat((String) command.get("envelope")).contains("\"grantIds\":[\"" + grant + "\"]", "\"reason\":\"expired\"")
+                .contains("\"subject\":\"arn:aws:iam::000000000000:role/prod-readonly\"");
+        assertThat(Db.count("select count(*) from audit_entry where kind = ? and grant_id = ? and identity = ? "
+                        + "and content like ?", ExpirySweep.KIND_REVOKE_REQUESTED, grant, "alice@example.com",
+                "%" + command.get("event_id") + "%")).as("the grant's own ledger entry names its command").isEqualTo(1);
         assertThat(ArtemisResource.messageCount(COMMANDS)).isGreaterThan(queuedBefore);
         assertThat(Db.query("select status from grant_schedule where grant_id = ?", grant).get(0))
                 .containsEntry("status", "REVOKE_SENT");
@@ -98,7 +108,7 @@ class GrantExpiryTest {
     }
 
     @Test
-    void manyGrantsEndingAtOnceAreEachRevokedExactlyOnce() {
+    void manyGrantsOfAnUnknownRoleEndingAtOnceAreEachRevokedExactlyOnce() {
         String prefix = "grt_bulk" + System.nanoTime() + "_";
         Db.update("insert into grant_schedule (grant_id, identity, ends_at, status, updated_at) "
                 + "select ? || n, 'bulk@example.com', now() - interval '1 second', 'ACTIVE', now() "
@@ -108,18 +118,56 @@ class GrantExpiryTest {
                 Db.count("select count(*) from grant_schedule where grant_id like ? and status = 'ACTIVE'",
                         prefix + "%") == 0);
 
-        assertThat(Db.count("select count(*) from outbox_event where type = ? and subject like ?",
-                EventTypes.REVOKE_GRANT.type(), prefix + "%")).isEqualTo(1200);
-        assertThat(Db.count("select count(distinct subject) from outbox_event where type = ? and subject like ?",
-                EventTypes.REVOKE_GRANT.type(), prefix + "%")).isEqualTo(1200);
+        List<Command> commands = commandsNaming(prefix);
+        assertThat(commands).allSatisfy(c -> assertThat(c.grantIds()).hasSizeBetween(1, RevokeGrants.MAX_GRANTS));
+        assertThat(commands.size()).as("batched, not one command per grant").isLessThan(10);
+        assertThat(allIds(commands)).hasSize(1200).doesNotHaveDuplicates();
     }
 
     @Test
-    void dueGrantsClaimedByConcurrentSweepsAreEachCommandedExactlyOnceInBatches() throws Exception {
+    void dueGrantsOfThreeRolesGoOutAsSingleRoleCommandsOfAtMostAThousandGrantsEachExactlyOnce() {
+        String prefix = "grt_roles" + System.nanoTime() + "_";
+        String role = "arn:aws:iam::123456789012:role/expiry-" + System.nanoTime() + "-";
+        // 1,700 grants of role a, 500 of b, 300 of c; owners spread over 7 people
+        Db.update("insert into grant_schedule (grant_id, identity, role_arn, ends_at, status, updated_at) "
+                + "select ? || n, 'roles' || (n % 7) || '@example.com', "
+                + "? || case when n <= 1700 then 'a' when n <= 2200 then 'b' else 'c' end, "
+                + "now() - interval '1 second', 'ACTIVE', now() from generate_series(1, 2500) n", prefix, role);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
+                "select count(*) from grant_schedule where grant_id like ? and status = 'ACTIVE'", prefix + "%") == 0);
+
+        List<Command> commands = commandsNaming(prefix);
+        Map<String, String> roleOf = new HashMap<>();
+        for (Map<String, Object> row : Db.query("select grant_id, role_arn from grant_schedule where grant_id like ?",
+                prefix + "%")) {
+            roleOf.put((String) row.get("grant_id"), (String) row.get("role_arn"));
+        }
+        for (Command c : commands) {
+            assertThat(c.grantIds()).hasSizeBetween(1, RevokeGrants.MAX_GRANTS).doesNotHaveDuplicates();
+            assertThat(c.grantIds()).as("one role per command").allSatisfy(id ->
+                    assertThat(roleOf.get(id)).isEqualTo(c.subject()));
+            assertThat(c.reason()).isEqualTo("expired");
+        }
+        assertThat(commands.stream().mapToInt(c -> c.grantIds().size()).max().orElse(0))
+                .as("role a's 1,700 grants need a full command").isEqualTo(RevokeGrants.MAX_GRANTS);
+        assertThat(commands.size()).as("batched by role, not one command per grant").isBetween(3, 9);
+        assertThat(allIds(commands)).hasSize(2500).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(roleOf.keySet());
+        assertThat(Db.count("select count(*) from grant_schedule where grant_id like ? and status = 'REVOKE_SENT' "
+                + "and revoke_sent_at is not null", prefix + "%")).isEqualTo(2500);
+        assertThat(Db.count("select count(*) from audit_entry where kind = ? and principal_arn like ?",
+                EventTypes.REVOKE_GRANTS.type(), role + "%")).as("each command in the ledger under its role")
+                .isEqualTo(commands.size());
+    }
+
+    @Test
+    void twoSweepsRunningConcurrentlyNeverSendAGrantTwice() throws Exception {
         String prefix = "grt_race" + System.nanoTime() + "_";
-        Db.update("insert into grant_schedule (grant_id, identity, ends_at, status, updated_at) "
-                + "select ? || n, 'race' || (n % 7) || '@example.com', now() - interval '1 second', 'ACTIVE', now() "
-                + "from generate_series(1, 450) n", prefix);
+        String role = "arn:aws:iam::123456789012:role/race-" + System.nanoTime() + "-";
+        Db.update("insert into grant_schedule (grant_id, identity, role_arn, ends_at, status, updated_at) "
+                + "select ? || n, 'race' || (n % 7) || '@example.com', ? || (n % 3), now() - interval '1 second', "
+                + "'ACTIVE', now() from generate_series(1, 4000) n", prefix, role);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -137,26 +185,28 @@ class GrantExpiryTest {
         } finally {
             pool.shutdown();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
                 "select count(*) from grant_schedule where grant_id like ? and status = 'ACTIVE'", prefix + "%") == 0);
 
-        assertThat(Db.count("select count(*) from outbox_event where type = ? and subject like ?",
-                EventTypes.REVOKE_GRANT.type(), prefix + "%")).isEqualTo(450);
-        assertThat(Db.count("select count(distinct subject) from outbox_event where type = ? and subject like ?",
-                EventTypes.REVOKE_GRANT.type(), prefix + "%")).isEqualTo(450);
-        assertThat(Db.count("select count(*) from audit_entry where kind = ? and subject like ?",
-                EventTypes.REVOKE_GRANT.type(), prefix + "%")).isEqualTo(450);
-        assertThat(Db.count("select count(*) from audit_entry where kind = ? and subject like ? and identity like 'race%'",
-                EventTypes.REVOKE_GRANT.type(), prefix + "%")).as("each command filed under its grant's owner")
-                .isEqualTo(450);
+        List<Command> commands = commandsNaming(prefix);
+        assertThat(commands).allSatisfy(c -> assertThat(c.grantIds()).hasSizeBetween(1, RevokeGrants.MAX_GRANTS)
+                .allSatisfy(id -> assertThat(c.subject()).isEqualTo(role + (Long.parseLong(
+                        id.substring(prefix.length())) % 3))));
+        assertThat(allIds(commands)).hasSize(4000).doesNotHaveDuplicates();
+        assertThat(Db.count("select count(*) from audit_entry where kind = ? and grant_id like ?",
+                ExpirySweep.KIND_REVOKE_REQUESTED, prefix + "%")).isEqualTo(4000);
+        assertThat(Db.count("select count(*) from audit_entry where kind = ? and grant_id like ? and identity like 'race%'",
+                ExpirySweep.KIND_REVOKE_REQUESTED, prefix + "%")).as("each grant's entry filed under its owner")
+                .isEqualTo(4000);
         assertThat(Db.count("select count(*) from grant_schedule where grant_id like ? and status = 'REVOKE_SENT' "
-                + "and revoke_sent_at is not null", prefix + "%")).isEqualTo(450);
+                + "and revoke_sent_at is not null", prefix + "%")).isEqualTo(4000);
     }
 
     @Test
     void theDueQueriesOfBothSweepsCanBeServedByTheirPartialIndexes() throws Exception {
-        assertThat(plan("select grant_id, identity from grant_schedule where status = 'ACTIVE' and ends_at <= now() "
-                + "order by ends_at limit 500 for update skip locked")).contains("grant_schedule_due");
+        assertThat(plan("select grant_id, identity, role_arn from grant_schedule where status = 'ACTIVE' "
+                + "and ends_at <= now() order by role_arn, ends_at limit 1000 for update skip locked"))
+                .contains("grant_schedule_due");
         assertThat(plan("select r.grant_id from grant_reminder r left join grant_schedule g on g.grant_id = r.grant_id "
                 + "where r.status = 'PENDING' and r.due_at <= now() order by r.due_at limit 500 "
                 + "for update of r skip locked")).contains("grant_reminder_due");
@@ -176,9 +226,37 @@ class GrantExpiryTest {
         }
     }
 
+    /** The REVOKE_GRANTS commands naming {@code grant}. */
     private static List<Map<String, Object>> revokeCommands(String grant) {
-        return Db.query("select created_at, sent_at, envelope, address from outbox_event where type = ? and subject = ?",
-                EventTypes.REVOKE_GRANT.type(), grant);
+        return Db.query("select event_id, created_at, sent_at, envelope, address from outbox_event where type = ? "
+                + "and (envelope::jsonb -> 'data' -> 'grantIds') @> jsonb_build_array(?::text)",
+                EventTypes.REVOKE_GRANTS.type(), grant);
+    }
+
+    /** Every REVOKE_GRANTS command naming a grant whose id starts with {@code prefix}. */
+    private static List<Command> commandsNaming(String prefix) {
+        List<Command> commands = new ArrayList<>();
+        for (Map<String, Object> row : Db.query("select o.envelope from outbox_event o where o.type = ? and exists "
+                + "(select 1 from jsonb_array_elements_text(o.envelope::jsonb -> 'data' -> 'grantIds') g "
+                + "where g like ?) order by o.id", EventTypes.REVOKE_GRANTS.type(), prefix + "%")) {
+            try {
+                JsonNode envelope = JSON.readTree((String) row.get("envelope"));
+                List<String> ids = new ArrayList<>();
+                envelope.get("data").get("grantIds").forEach(id -> ids.add(id.asText()));
+                commands.add(new Command(envelope.get("subject").asText(), ids,
+                        envelope.get("data").get("reason").asText()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return commands;
+    }
+
+    private static List<String> allIds(List<Command> commands) {
+        return commands.stream().flatMap(c -> c.grantIds().stream()).toList();
+    }
+
+    private record Command(String subject, List<String> grantIds, String reason) {
     }
 
     private static String status(String grant) {

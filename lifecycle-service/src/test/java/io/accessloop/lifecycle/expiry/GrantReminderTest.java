@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +101,70 @@ class GrantReminderTest {
     }
 
     @Test
+    void aGrantExtendedAfterItsHourReminderIsRemindedForTheNewEndOnceAndNeverTwiceForTheSameEndAndLead()
+            throws Exception {
+        String grant = Events.grantId();
+        Instant first = Instant.now().plus(HOUR).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("endsAt", first.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminders(grant).size() == 1);
+        assertThat(status(grant, HOUR)).isEqualTo("SENT");
+
+        Instant second = first.plus(Duration.ofMinutes(30));
+        Events.sendSample(EventTypes.GRANT_EXTENDED, d -> d.put("grantId", grant).put("endsAt", second.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.equals(plannedEnd(grant, HOUR)));
+        assertThat(status(grant, HOUR)).as("re-planned for the new end").isEqualTo("PENDING");
+        assertThat(dueAt(grant, HOUR)).isEqualTo(second.minus(HOUR));
+        assertThat(dueAt(grant, TEN_MINUTES)).isEqualTo(second.minus(TEN_MINUTES));
+        run(sweep::sweep);
+        assertThat(reminders(grant)).as("nothing is due for the new end yet").hasSize(1);
+
+        // the new end's hour has come (moved forward here instead of waiting half an hour)
+        Db.update("update grant_reminder set due_at = now() - interval '1 second' where grant_id = ? "
+                + "and lead_seconds = 3600", grant);
+        run(sweep::sweep);
+        assertThat(reminders(grant)).hasSize(2);
+        JsonNode forSecond = JSON.readTree((String) reminders(grant).get(1).get("envelope")).get("data");
+        assertThat(forSecond.get("leadSeconds").asLong()).isEqualTo(3600);
+        assertThat(Instant.parse(forSecond.get("endsAt").asText())).isEqualTo(second);
+
+        // a replayed activation moves the end back to the first one, then the extension comes again
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("endsAt", first.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.equals(plannedEnd(grant, HOUR)));
+        Events.sendSample(EventTypes.GRANT_EXTENDED, d -> d.put("grantId", grant).put("endsAt", second.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.equals(plannedEnd(grant, HOUR)));
+        Db.update("update grant_reminder set due_at = now() - interval '1 second' where grant_id = ? "
+                + "and lead_seconds = 3600", grant);
+        run(sweep::sweep);
+
+        assertThat(reminders(grant)).as("the hour before the second end was announced already").hasSize(2);
+        assertThat(status(grant, HOUR)).isEqualTo("SKIPPED");
+        assertThat(Db.count("select count(*) from grant_reminder_sent where grant_id = ?", grant)).isEqualTo(2);
+        revoke(grant);
+        assertThat(Db.count("select count(*) from grant_reminder_sent where grant_id = ?", grant))
+                .as("an ended grant's record is dropped").isZero();
+    }
+
+    @Test
+    void anEndMovingAwayAndBackInsideTheShortestLeadIsAnnouncedOnce() {
+        String grant = Events.grantId();
+        Instant soon = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("endsAt", soon.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminders(grant).size() == 1);
+
+        Instant later = soon.plus(Duration.ofHours(2));
+        Events.sendSample(EventTypes.GRANT_EXTENDED, d -> d.put("grantId", grant).put("endsAt", later.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> later.equals(plannedEnd(grant, TEN_MINUTES)));
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("endsAt", soon.toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> soon.equals(plannedEnd(grant, TEN_MINUTES))
+                && !"PENDING".equals(status(grant, TEN_MINUTES)));
+        run(sweep::sweep);
+
+        assertThat(reminders(grant)).as("ten minutes before the same end, once").hasSize(1);
+        assertThat(status(grant, TEN_MINUTES)).isEqualTo("SKIPPED");
+        revoke(grant);
+    }
+
+    @Test
     void anEndedGrantGetsNoReminderAndARepeatedActivationSendsNothingTwice() {
         String ended = Events.grantId();
         Instant end = Instant.now().plus(HOUR).plusSeconds(30);
@@ -126,11 +191,11 @@ class GrantReminderTest {
     }
 
     @Test
-    void hundredsOfDueRemindersAreEachSentExactlyOnceByConcurrentSweeps() throws Exception {
+    void moreDueRemindersThanOneClaimAreEachSentExactlyOnceByConcurrentSweeps() throws Exception {
         String prefix = "grt_remind" + System.nanoTime() + "_";
         Db.update("insert into grant_schedule (grant_id, identity, entitlement, role_arn, ends_at, status, updated_at) "
                 + "select ? || n, 'many@example.com', 'payments-read', 'arn:aws:iam::123456789012:role/x', "
-                + "date_trunc('second', now()) + interval '3 hours', 'ACTIVE', now() from generate_series(1, 300) n",
+                + "date_trunc('second', now()) + interval '3 hours', 'ACTIVE', now() from generate_series(1, 1600) n",
                 prefix);
         Db.update("insert into grant_reminder (grant_id, lead_seconds, ends_at, due_at, status, updated_at) "
                 + "select grant_id, 600, ends_at, now() - interval '1 second', 'PENDING', now() from grant_schedule "
@@ -152,11 +217,11 @@ class GrantReminderTest {
                 "select count(*) from grant_reminder where grant_id like ? and status = 'PENDING'", prefix + "%") == 0);
 
         assertThat(Db.count("select count(*) from outbox_event where type = ? and subject like ?",
-                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(300);
+                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(1600);
         assertThat(Db.count("select count(distinct subject) from outbox_event where type = ? and subject like ?",
-                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(300);
+                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(1600);
         assertThat(Db.count("select count(*) from audit_entry where kind = ? and grant_id like ?",
-                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(300);
+                EventTypes.GRANT_EXPIRING.type(), prefix + "%")).isEqualTo(1600);
         assertThat(Db.query("select lead_seconds, status from grant_reminder where grant_id = ?", prefix + "1").stream()
                 .collect(Collectors.toMap(r -> ((Number) r.get("lead_seconds")).longValue(), r -> r.get("status"))))
                 .containsEntry(3600L, "SKIPPED").containsEntry(600L, "SENT");
@@ -176,6 +241,20 @@ class GrantReminderTest {
     private static List<Map<String, Object>> reminders(String grant) {
         return Db.query("select created_at, envelope from outbox_event where type = ? and subject = ? order by id",
                 EventTypes.GRANT_EXPIRING.type(), grant);
+    }
+
+    private static Instant plannedEnd(String grant, Duration lead) {
+        return instantOf(grant, lead, "ends_at");
+    }
+
+    private static Instant dueAt(String grant, Duration lead) {
+        return instantOf(grant, lead, "due_at");
+    }
+
+    private static Instant instantOf(String grant, Duration lead, String column) {
+        List<Map<String, Object>> rows = Db.query("select " + column + " from grant_reminder where grant_id = ? "
+                + "and lead_seconds = ?", grant, lead.toSeconds());
+        return rows.isEmpty() ? null : ((java.sql.Timestamp) rows.get(0).get(column)).toInstant();
     }
 
     private static String status(String grant, Duration lead) {

@@ -3,6 +3,10 @@ package io.accessloop.lifecycle.offboarding;
 import io.accessloop.contracts.EventTypes;
 import io.accessloop.lifecycle.offboarding.domain.PersonIam;
 import io.accessloop.lifecycle.offboarding.domain.SagaStep;
+import io.accessloop.lifecycle.offboarding.domain.UserChange;
+import io.accessloop.lifecycle.offboarding.repository.CleanupPlans;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import io.accessloop.lifecycle.support.Db;
 import io.accessloop.lifecycle.support.Events;
@@ -33,6 +37,9 @@ class OffboardingTest {
 
     @Inject
     PersonIam personIam;
+
+    @Inject
+    CleanupPlans plans;
 
     @Test
     void aTerminatedEmployeeEndsWithNothingLeftProvenByTheVerificationScan() {
@@ -172,6 +179,38 @@ class OffboardingTest {
     }
 
     @Test
+    void aCaseKilledAfterItsIamCallsButBeforeTheStepCommittedStillPublishesEveryActionOnce() throws Throwable {
+        String suffix = suffix();
+        String person = "halfway-" + suffix + "@example.com";
+        Iam.userWithEverything(person, suffix);
+        String caseId = "case_" + UUID.randomUUID().toString().replace("-", "");
+        // what a worker that died inside CLEAN_IAM_USERS leaves behind: its plan recorded, every IAM call made, the
+        // step with its events not committed, the case RUNNING at that step under an expired lease
+        List<UserChange> plan = personIam.planRemoval(person, false);
+        assertThat(plan).hasSize(10);
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                plans.save(caseId, plan, Instant.now())));
+        personIam.removeUser(person, false, Instant.now());
+        assertThat(Iam.userExists(person)).isFalse();
+        Db.update("insert into offboarding_case (id, identity, status, next_step, trigger, requested_by, effective_at, "
+                + "lease_owner, lease_until, attempts, steps, created_at, updated_at) values (?, ?, 'RUNNING', ?, "
+                + "'manual', 'sam@example.com', now(), 'dead-worker', now() - interval '1 second', 0, '[]', now(), now())",
+                caseId, person, SagaStep.CLEAN_IAM_USERS.name());
+
+        JsonPath closed = awaitStatus("/api/v1/offboarding/" + caseId, "CLOSED");
+
+        assertThat(closed.getList("steps.step")).containsExactly("CLEAN_IAM_USERS", "FLAG_OWNED_ROLES", "VERIFY",
+                "CLOSE");
+        assertThat(closed.getList("steps[0].detail", String.class)).contains("deleted user " + person,
+                "deleted the login profile of " + person);
+        assertThat(actionsOn(person)).containsExactlyInAnyOrder("key-deactivated", "key-deactivated", "key-deleted",
+                "key-deleted", "login-profile-deleted", "group-membership-removed", "inline-policy-deleted",
+                "managed-policy-detached", "mfa-device-deactivated", "user-deleted");
+        assertThat(Db.count("select count(*) from offboarding_cleanup_plan where case_id = ?", caseId))
+                .as("the plan is spent with the step").isZero();
+    }
+
+    @Test
     void securityOffboardsByHandWithTheSameSaga() {
         String person = "manual-" + suffix() + "@example.com";
         String body = "{\"email\":\"" + person.toUpperCase() + "\",\"reason\":\"contract ended\"}";
@@ -222,6 +261,13 @@ class OffboardingTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", Roles.employee(me)).queryParam("limit", "x")
                 .get("/api/v1/identities/" + me + "/timeline").then().statusCode(400);
+    }
+
+    /** The IAM_USER_ACTIONED actions published about {@code userName}'s user. */
+    static List<String> actionsOn(String userName) {
+        return Db.query("select envelope from outbox_event where type = ? and envelope like ?",
+                        EventTypes.IAM_USER_ACTIONED.type(), "%user/" + userName + "\"%").stream()
+                .map(r -> JsonPath.from((String) r.get("envelope")).getString("data.action")).toList();
     }
 
     private static JsonPath awaitStatus(String caseUrl, String status) {

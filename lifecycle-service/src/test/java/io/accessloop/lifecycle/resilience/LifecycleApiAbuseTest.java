@@ -188,6 +188,23 @@ class LifecycleApiAbuseTest {
         assertUnchanged(before);
     }
 
+    /** Resilience finding 9: Jackson used to read {@code {"reason":42}} as the text "42" and retire the workload. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"reason\":42}", "{\"reason\":-1.5}", "{\"reason\":1e3}", "{\"reason\":true}",
+            "{\"reason\":false}", "{\"reason\":{\"text\":\"decommissioned\"}}"})
+    void aReasonOfAnotherJsonTypeIsAProblemNamingTheFieldAndRetiresNothing(String body) {
+        long before = Db.count(STATE);
+
+        Response response = as(Roles.security()).contentType("application/json").body(body)
+                .post("/api/v1/workloads/" + WORKLOAD + "/retire");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type")).isEqualTo("urn:accessloop:problem:malformed-json");
+        assertThat(response.jsonPath().getString("detail")).isEqualTo("'reason' must be text");
+        assertUnchanged(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded"})
     void aRetirementInAnotherContentTypeIsRefused(String contentType) {

@@ -97,6 +97,37 @@ class LifecycleFaultTest {
                 EventTypes.REVOKE_IDENTITY.type(), person)).as("retries never repeat the revoke command").isEqualTo(1);
     }
 
+    @Test
+    void anIamCleanUpCutShortAfterSomeCallsPublishesEveryActionOnceWhenItFinishes() {
+        String suffix = suffix();
+        String person = "halfdone-" + suffix + "@example.com";
+        Iam.userWithEverything(person, suffix);
+        // everything but the last call of the clean-up succeeds: keys, password, group, policies and MFA are gone
+        SandboxResource.control("/_sandbox/faults",
+                "{\"action\":\"iam:DeleteUser\",\"type\":\"error\",\"statusCode\":503,\"probability\":1.0}");
+
+        String caseUrl = Hr.post(Hr.event(Hr.newId(), "employee.terminated", person, null, null))
+                .statusCode(202).extract().path("statusUrl");
+        await().atMost(WAIT).until(() -> {
+            JsonPath c = view(caseUrl);
+            return c.getInt("attempts") >= 1 && c.getString("lastError") != null
+                    && c.getString("lastError").startsWith("CLEAN_IAM_USERS");
+        });
+        assertThat(Iam.userExists(person)).isTrue();
+        assertThat(Iam.client().listAccessKeys(b -> b.userName(person)).accessKeyMetadata()).isEmpty();
+        clearFaults();
+
+        await().atMost(WAIT).until(() -> "CLOSED".equals(view(caseUrl).getString("status")));
+        assertThat(Iam.userExists(person)).isFalse();
+        List<String> actions = Db.query("select envelope from outbox_event where type = ? and envelope like ?",
+                        EventTypes.IAM_USER_ACTIONED.type(), "%user/" + person + "\"%").stream()
+                .map(r -> JsonPath.from((String) r.get("envelope")).getString("data.action")).toList();
+        assertThat(actions).as("the calls made before the failure are published too, each once")
+                .containsExactlyInAnyOrder("key-deactivated", "key-deactivated", "key-deleted", "key-deleted",
+                        "login-profile-deleted", "group-membership-removed", "inline-policy-deleted",
+                        "managed-policy-detached", "mfa-device-deactivated", "user-deleted");
+    }
+
     private static void awaitOutboxDrained() {
         await().atMost(WAIT).until(() -> Db.count("select count(*) from outbox_event where sent_at is null") == 0);
     }

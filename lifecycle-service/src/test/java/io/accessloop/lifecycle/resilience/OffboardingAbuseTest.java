@@ -101,6 +101,37 @@ class OffboardingAbuseTest {
         assertThat(Db.count(STATE)).isEqualTo(before);
     }
 
+    static Stream<Arguments> wrongJsonTypes() {
+        String email = "\"email\":\"typed-" + UUID.randomUUID() + "@example.com\"";
+        return Stream.of(
+                Arguments.of("{\"email\":42,\"reason\":\"left\"}", "'email' must be text"),
+                Arguments.of("{" + email + ",\"reason\":7}", "'reason' must be text"),
+                Arguments.of("{" + email + ",\"reason\":true}", "'reason' must be text"),
+                Arguments.of("{" + email + ",\"reason\":\"left\",\"employeeId\":1234}", "'employeeId' must be text"),
+                Arguments.of("{" + email + ",\"reason\":\"left\",\"employeeId\":12.5}", "'employeeId' must be text"),
+                // a number would be read as seconds since 1970: this one is in 2033, a silently scheduled case
+                Arguments.of("{" + email + ",\"reason\":\"left\",\"effectiveAt\":2000000000}",
+                        "'effectiveAt' must be an ISO-8601 date-time such as 2026-12-04T10:00:00Z"),
+                Arguments.of("{" + email + ",\"reason\":\"left\",\"effectiveAt\":true}",
+                        "'effectiveAt' must be an ISO-8601 date-time such as 2026-12-04T10:00:00Z"));
+    }
+
+    /** Resilience finding 9: numbers and booleans are not read as text, nor numbers as times. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongJsonTypes")
+    void aFieldOfAnotherJsonTypeIsAProblemNamingItAndChangesNothing(String body, String detail) {
+        long before = Db.count(STATE);
+
+        Response response = given().header("Authorization", Roles.security()).contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/v1/offboarding");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type")).isEqualTo("urn:accessloop:problem:malformed-json");
+        assertThat(response.jsonPath().getString("detail")).isEqualTo(detail);
+        assertThat(Db.count(STATE)).isEqualTo(before);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "' OR '1'='1",

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Publishes stored events in order and marks them sent only after the broker accepted them.
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at once;
- * a relay that dies mid-batch leaves its rows unsent for the next pass (consumers deduplicate).
+ * a relay that dies mid-batch leaves its rows unsent for the next pass (consumers deduplicate). A send the broker
+ * never settles (an outage that swallowed it, a blocked address) times out and ends the pass like a refusal.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -119,7 +120,10 @@ public class OutboxRelay {
                 .withDurable(true)
                 .withContentType("application/cloudevents+json")
                 .build();
-        return emitter.sendMessage(Message.of(event.envelope(), Metadata.of(amqp)));
+        return emitter.sendMessage(Message.of(event.envelope(), Metadata.of(amqp)))
+                .ifNoItem().after(settings.sendTimeout())
+                .failWith(() -> new IllegalStateException("the broker did not accept event " + event.id() + " within "
+                        + settings.sendTimeout().toMillis() + " ms"));
     }
 
     private Uni<Void> markSent(SqlConnection connection, List<Long> ids) {

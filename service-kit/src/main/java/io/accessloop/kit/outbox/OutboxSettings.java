@@ -24,6 +24,13 @@ public interface OutboxSettings {
     @WithDefault("PT0.2S")
     Duration pollInterval();
 
+    /**
+     * Longest wait for the broker to accept one event. A send still unsettled after it ends the pass (its rows are
+     * released for the next one) instead of holding the pass, and the rows' locks, forever.
+     */
+    @WithDefault("PT10S")
+    Duration sendTimeout();
+
     /** Whether this replica runs the relay (tests of a crash between commit and publish turn it off). */
     @WithDefault("true")
     boolean relayEnabled();

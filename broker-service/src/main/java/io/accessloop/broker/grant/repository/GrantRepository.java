@@ -3,11 +3,16 @@ package io.accessloop.broker.grant.repository;
 import io.accessloop.broker.grant.domain.Grant;
 import io.accessloop.broker.grant.domain.GrantStatus;
 import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Loads and stores {@link Grant}s; callers run inside a transaction. */
 @ApplicationScoped
@@ -27,6 +32,37 @@ public class GrantRepository {
         return GrantRecord.<GrantRecord>find("identity = ?1 and status = 'ACTIVE' order by id", identity)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .map(records -> records.stream().map(GrantRepository::toDomain).toList());
+    }
+
+    /** Those of {@code ids} that are ACTIVE, locked, in id order (unknown ids are left out). */
+    public Uni<List<Grant>> activeForUpdate(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return GrantRecord.<GrantRecord>find("id in ?1 and status = 'ACTIVE' order by id", List.copyOf(ids))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .map(records -> records.stream().map(GrantRepository::toDomain).toList());
+    }
+
+    /**
+     * Stores the end of many grants with one update per distinct outcome (a batch ended together shares its status,
+     * time, author and reason; only verification may differ by role) instead of one per grant.
+     */
+    public Uni<Void> saveEnded(List<Grant> ended) {
+        Map<List<Object>, List<String>> groups = new LinkedHashMap<>();
+        for (Grant g : ended) {
+            if (g.status() == GrantStatus.ACTIVE) {
+                throw new IllegalArgumentException(g.id() + " has not ended");
+            }
+            groups.computeIfAbsent(Arrays.asList(g.status().name(), g.endedAt(), g.endedBy(), g.endReason(),
+                    g.revocationVerified()), k -> new ArrayList<>()).add(g.id());
+        }
+        return Multi.createFrom().iterable(groups.entrySet())
+                .onItem().transformToUniAndConcatenate(group -> GrantRecord.update("status = ?1, endedAt = ?2, "
+                                + "endedBy = ?3, endReason = ?4, revocationVerified = ?5 where id in ?6",
+                        group.getKey().get(0), group.getKey().get(1), group.getKey().get(2), group.getKey().get(3),
+                        group.getKey().get(4), group.getValue()))
+                .collect().last().replaceWithVoid();
     }
 
     public Uni<List<Grant>> list(String identity, java.util.Collection<String> entitlements, GrantStatus status,

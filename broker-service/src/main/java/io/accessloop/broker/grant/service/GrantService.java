@@ -20,13 +20,14 @@ import io.accessloop.kit.problem.ProblemException;
 import io.accessloop.kit.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,21 +142,24 @@ public class GrantService {
         });
     }
 
-    /** Ends a grant by command (lifecycle): expiry becomes EXPIRED, anything else REVOKED. No-op if already ended. */
+    /**
+     * Ends a grant by command (lifecycle): expiry becomes EXPIRED, anything else REVOKED. No-op (null) if the grant is
+     * unknown or already ended.
+     */
     public Uni<Grant> endByCommand(String id, String reason, String requestedBy, Instant triggered) {
-        return grants.findForUpdate(id).chain(grant -> {
-            if (grant == null || grant.status() != io.accessloop.broker.grant.domain.GrantStatus.ACTIVE) {
-                return Uni.createFrom().item(grant);
-            }
-            if ("expired".equalsIgnoreCase(reason)) {
-                grant.expire(requestedBy, clock.instant());
-                return denyAndSave(grant, triggered)
-                        .chain(() -> outbox.append(EventTypes.GRANT_EXPIRED, grant.id(), new GrantExpired(grant.id(),
-                                grant.identity(), grant.entitlement(), grant.roleArn(), grant.endedAt())))
-                        .replaceWith(grant);
-            }
-            return revoke(grant, requestedBy, reason, triggered);
-        });
+        return endAllByCommand(List.of(id), reason, requestedBy, triggered)
+                .map(ended -> ended.isEmpty() ? null : ended.get(0));
+    }
+
+    /**
+     * Ends those of {@code ids} still ACTIVE, by one command: reason "expired" makes them EXPIRED, anything else
+     * REVOKED. Each role they are on gets one policy write and one verification, the grants one update and the events
+     * one insert, whatever their number. Unknown and already ended ids are skipped; returns the grants ended.
+     */
+    public Uni<List<Grant>> endAllByCommand(Collection<String> ids, String reason, String requestedBy,
+                                            Instant triggered) {
+        return grants.activeForUpdate(ids).chain(active -> endAll(active, "expired".equalsIgnoreCase(reason),
+                reason, requestedBy, null, triggered));
     }
 
     /**
@@ -163,19 +167,37 @@ public class GrantService {
      * opened before now is denied (which also catches sessions of grants that no longer exist here).
      */
     public Uni<List<Grant>> revokeIdentity(String identity, String reason, String requestedBy, Instant triggered) {
-        return grants.activeOfForUpdate(identity).chain(active -> {
-            Map<String, List<Grant>> byRole = new LinkedHashMap<>();
-            active.forEach(g -> byRole.computeIfAbsent(g.roleArn(), r -> new java.util.ArrayList<>()).add(g));
-            return Multi.createFrom().iterable(byRole.entrySet())
-                    .onItem().transformToUniAndConcatenate(role -> revocations.deny(role.getKey(),
-                                    role.getValue().stream().map(Grant::id).toList(), identity, triggered)
-                            .chain(outcome -> Multi.createFrom().iterable(role.getValue())
-                                    .onItem().transformToUniAndConcatenate(grant -> {
-                                        grant.revoke(requestedBy, reason, clock.instant());
-                                        grant.verified(outcome.verified());
-                                        return grants.save(grant).chain(() -> revokedEvent(grant));
-                                    }).collect().last()))
-                    .collect().last()
+        return grants.activeOfForUpdate(identity)
+                .chain(active -> endAll(active, false, reason, requestedBy, identity, triggered));
+    }
+
+    /** Denies (per role, all roles together), then stores the ends and their events in bulk. */
+    private Uni<List<Grant>> endAll(List<Grant> active, boolean expiry, String reason, String requestedBy,
+                                    String identity, Instant triggered) {
+        if (active.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Map<String, List<String>> byRole = new LinkedHashMap<>();
+        active.forEach(g -> byRole.computeIfAbsent(g.roleArn(), r -> new ArrayList<>()).add(g.id()));
+        List<Revocations.RoleDeny> denies = byRole.entrySet().stream()
+                .map(e -> new Revocations.RoleDeny(e.getKey(), e.getValue(), identity)).toList();
+        return revocations.denyAll(denies, triggered).chain(outcomes -> {
+            Instant now = clock.instant();
+            for (Grant grant : active) {
+                if (expiry) {
+                    grant.expire(requestedBy, now);
+                } else {
+                    grant.revoke(requestedBy, reason, now);
+                }
+                grant.verified(outcomes.get(grant.roleArn()).verified());
+            }
+            return grants.saveEnded(active)
+                    .chain(() -> expiry
+                            ? outbox.appendAll(EventTypes.GRANT_EXPIRED, active.stream().map(g -> new Outbox.Item<>(
+                                    g.id(), new GrantExpired(g.id(), g.identity(), g.entitlement(), g.roleArn(),
+                                    g.endedAt()))).toList())
+                            : outbox.appendAll(EventTypes.GRANT_REVOKED, active.stream().map(g -> new Outbox.Item<>(
+                                    g.id(), revokedPayload(g))).toList()))
                     .replaceWith(active);
         });
     }
@@ -198,9 +220,12 @@ public class GrantService {
     }
 
     private Uni<?> revokedEvent(Grant grant) {
-        return outbox.append(EventTypes.GRANT_REVOKED, grant.id(), new GrantRevoked(grant.id(), grant.identity(),
-                grant.entitlement(), grant.roleArn(), grant.endedBy(), grant.endReason(), grant.endedAt(),
-                Boolean.TRUE.equals(grant.revocationVerified())));
+        return outbox.append(EventTypes.GRANT_REVOKED, grant.id(), revokedPayload(grant));
+    }
+
+    private static GrantRevoked revokedPayload(Grant grant) {
+        return new GrantRevoked(grant.id(), grant.identity(), grant.entitlement(), grant.roleArn(), grant.endedBy(),
+                grant.endReason(), grant.endedAt(), Boolean.TRUE.equals(grant.revocationVerified()));
     }
 
     private Uni<Void> denyAndSave(Grant grant, Instant triggered) {

@@ -60,23 +60,56 @@ public class StsRevocationProbe implements RevocationProbe {
     @Override
     public boolean deniedExplicitly(ProbeSession probe) {
         Session session = (Session) probe;
-        Credentials c = session.credentials();
-        var builder = IamClient.builder()
-                .region(Region.of(settings.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())));
-        settings.endpointOverride().ifPresent(builder::endpointOverride);
         String role = session.roleArn().substring(session.roleArn().lastIndexOf('/') + 1);
-        try (IamClient iam = builder.build()) {
-            iam.getRole(b -> b.roleName(role));
+        try {
+            session.iam().getRole(b -> b.roleName(role));
             return false;
         } catch (AwsServiceException e) {
             return AwsErrors.isExplicitDeny(e);
         }
     }
 
-    private record Session(String roleArn, Credentials credentials) implements ProbeSession {
+    private IamClient client(Credentials c) {
+        var builder = IamClient.builder()
+                .region(Region.of(settings.region()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())));
+        settings.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** The probe's credentials and the client built with them once (verification may ask several times). */
+    private final class Session implements ProbeSession {
+
+        private final String roleArn;
+        private final Credentials credentials;
+        private IamClient iam;
+
+        Session(String roleArn, Credentials credentials) {
+            this.roleArn = roleArn;
+            this.credentials = credentials;
+        }
+
+        @Override
+        public String roleArn() {
+            return roleArn;
+        }
+
+        synchronized IamClient iam() {
+            if (iam == null) {
+                iam = client(credentials);
+            }
+            return iam;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (iam != null) {
+                iam.close();
+                iam = null;
+            }
+        }
 
         @Override
         public String toString() {

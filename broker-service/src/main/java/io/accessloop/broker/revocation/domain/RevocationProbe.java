@@ -12,8 +12,13 @@ public interface RevocationProbe {
     /** Whether a call with the session is refused by an explicit deny. */
     boolean deniedExplicitly(ProbeSession session);
 
-    /** An open probe session; its secret stays inside the adapter. */
-    interface ProbeSession {
+    /** An open probe session; its secret stays inside the adapter. Closed once the revocation is verified. */
+    interface ProbeSession extends AutoCloseable {
         String roleArn();
+
+        /** Releases what the adapter holds for the session (its client); the AWS session itself just expires. */
+        @Override
+        default void close() {
+        }
     }
 }

@@ -30,6 +30,25 @@ public interface IngestSettings {
     /** SNS HTTPS subscriptions. */
     Sns sns();
 
+    /** How concurrent pushes share database transactions (group commit). */
+    Batch batch();
+
+    /** Group commit of pushed notifications: each push is answered after the transaction holding it committed. */
+    interface Batch {
+
+        /** Most notifications one transaction stores. */
+        @WithDefault("500")
+        int maxSize();
+
+        /** Notifications that may wait for a transaction; beyond that a push is answered 503 with Retry-After. */
+        @WithDefault("10000")
+        int maxPending();
+
+        /** Ingest transactions running at once (the next batch gathers while these commit). */
+        @WithDefault("2")
+        int maxConcurrentCommits();
+    }
+
     /** How SNS deliveries are authenticated and subscriptions confirmed. */
     interface Sns {
 

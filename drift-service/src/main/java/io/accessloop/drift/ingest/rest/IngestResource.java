@@ -8,6 +8,7 @@ import io.accessloop.drift.ingest.domain.MalformedNotificationException;
 import io.accessloop.drift.ingest.domain.Notification;
 import io.accessloop.drift.ingest.domain.NotificationParser;
 import io.accessloop.drift.ingest.domain.SnsMessage;
+import io.accessloop.drift.ingest.service.CommitQueue;
 import io.accessloop.drift.ingest.service.IngestService;
 import io.accessloop.drift.ingest.service.SnsGate;
 import io.accessloop.kit.problem.Problem;
@@ -127,7 +128,15 @@ public class IngestResource {
             accepted(notification.kind(), accepted.duplicate()).increment();
             return Response.accepted(new IngestAnswer(accepted.rawEventId(),
                     accepted.duplicate() ? "duplicate" : "accepted", null)).build();
-        });
+        }).onFailure(CommitQueue.QueueFullException.class).recoverWithItem(this::busy);
+    }
+
+    /** Nothing was stored: EventBridge and SNS retry a 503 later. */
+    private Response busy(Throwable full) {
+        registry.counter("accessloop_ingest_rejected_total", "reason", "busy").increment();
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
+                .entity(Problem.of(503, "ingest-busy", "Too many notifications at once",
+                        full.getMessage() + "; nothing was stored, retry shortly")).build();
     }
 
     /** The accepted-notifications counter of a kind, looked up once (this is the hot path). */

@@ -34,4 +34,9 @@ public record LedgerRecord(String kind, String source, String subject, String id
         return new LedgerRecord(kind, source, subject, person == null ? null : person.toLowerCase(java.util.Locale.ROOT),
                 grantId, principalArn, eventId, occurredAt, data);
     }
+
+    /** The same record filed under the IAM principal {@code arn}. */
+    public LedgerRecord withPrincipalArn(String arn) {
+        return new LedgerRecord(kind, source, subject, identity, grantId, arn, eventId, occurredAt, data);
+    }
 }

@@ -49,8 +49,9 @@ public class RecordedOutbox {
                     List<LedgerRecord> records = new ArrayList<>(events.size());
                     for (int i = 0; i < events.size(); i++) {
                         LedgerRecord record = EventRecords.of(events.get(i));
-                        String identity = items.get(i).identity();
-                        records.add(identity == null ? record : record.withIdentity(identity));
+                        Outgoing<T> item = items.get(i);
+                        record = item.identity() == null ? record : record.withIdentity(item.identity());
+                        records.add(item.principalArn() == null ? record : record.withPrincipalArn(item.principalArn()));
                     }
                     return ledger.appendAll(records);
                 });
@@ -59,8 +60,14 @@ public class RecordedOutbox {
     /**
      * One event of a batch.
      *
-     * @param identity the person to file the ledger entry under when the payload does not name one; null otherwise
+     * @param identity     the person to file the ledger entry under when the payload does not name one; null otherwise
+     * @param principalArn the IAM principal to file the ledger entry under when the payload does not name one; null
+     *                     otherwise
      */
-    public record Outgoing<T>(String subject, T payload, String identity) {
+    public record Outgoing<T>(String subject, T payload, String identity, String principalArn) {
+
+        public Outgoing(String subject, T payload, String identity) {
+            this(subject, payload, identity, null);
+        }
     }
 }

@@ -60,6 +60,17 @@ public class GrantReminders {
                 .replaceWithVoid();
     }
 
+    /**
+     * The grant ended for good: nothing more is sent for it, and the record of what was sent is dropped (an ended
+     * grant never becomes active again, so it can never be reminded twice).
+     */
+    public Uni<Void> ended(String grantId, Instant now) {
+        return cancel(grantId, now).chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                        "delete from grant_reminder_sent where grant_id = ?1")
+                .setParameter(1, grantId)
+                .executeUpdate()).replaceWithVoid();
+    }
+
     /** The grant ended (or its revoke went out): nothing more is sent for it. */
     public Uni<Void> cancel(String grantId, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

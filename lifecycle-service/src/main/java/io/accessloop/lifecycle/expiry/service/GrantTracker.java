@@ -79,7 +79,7 @@ public class GrantTracker {
             existing.status = GrantState.ENDED;
             existing.updatedAt = clock.instant();
             return Panache.getSession().chain(session -> session.flush())
-                    .chain(() -> reminders.cancel(grantId, clock.instant()));
+                    .chain(() -> reminders.ended(grantId, clock.instant()));
         });
     }
 

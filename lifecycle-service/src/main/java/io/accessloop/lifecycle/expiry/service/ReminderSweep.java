@@ -22,13 +22,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sends {@code GRANT_EXPIRING} reminders when they fall due. Due rows are claimed in batches with
  * {@code FOR UPDATE SKIP LOCKED}, so replicas split the work; each batch's reminder states and events commit
- * together, so every reminder is sent once, and a sweep cut short is finished by the next one.
+ * together, so every reminder is sent once, and a sweep cut short is finished by the next one. A reminder is
+ * published only the first time its grant, planned end and lead are recorded in {@code grant_reminder_sent}: an end
+ * that moves away and back again is never announced twice with the same lead.
  */
 @ApplicationScoped
 public class ReminderSweep {
@@ -92,17 +96,64 @@ public class ReminderSweep {
         for (DueReminder r : due) {
             byVerdict.computeIfAbsent(ReminderVerdicts.settle(r, now), k -> new ArrayList<>()).add(r);
         }
-        List<DueReminder> send = byVerdict.getOrDefault(ReminderVerdicts.Verdict.SEND, List.of());
-        List<RecordedOutbox.Outgoing<GrantExpiring>> events = send.stream().map(r -> {
-            Object[] row = rowOf.get(r);
-            return new RecordedOutbox.Outgoing<>(r.grantId(), new GrantExpiring(r.grantId(), (String) row[5],
-                    text(row[6]), text(row[7]), r.grantEnd(), r.leadSeconds(), now), (String) null);
-        }).toList();
-        return Multi.createFrom().iterable(byVerdict.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> mark(session, e.getValue(), status(e.getKey()), now))
-                .collect().asList()
-                .chain(() -> outbox.publishAll(EventTypes.GRANT_EXPIRING, events))
-                .map(List::size);
+        List<DueReminder> candidates = byVerdict.getOrDefault(ReminderVerdicts.Verdict.SEND, List.of());
+        return firstSent(session, candidates, now).chain(fresh -> {
+            List<DueReminder> send = new ArrayList<>();
+            for (DueReminder r : candidates) {
+                if (fresh.contains(r.grantId() + "\n" + r.leadSeconds())) {
+                    send.add(r);
+                } else {
+                    // this grant, end and lead were announced before (the end moved away and back): never twice
+                    byVerdict.computeIfAbsent(ReminderVerdicts.Verdict.SKIP, k -> new ArrayList<>()).add(r);
+                }
+            }
+            if (send.isEmpty()) {
+                byVerdict.remove(ReminderVerdicts.Verdict.SEND);
+            } else {
+                byVerdict.put(ReminderVerdicts.Verdict.SEND, send);
+            }
+            List<RecordedOutbox.Outgoing<GrantExpiring>> events = send.stream().map(r -> {
+                Object[] row = rowOf.get(r);
+                return new RecordedOutbox.Outgoing<>(r.grantId(), new GrantExpiring(r.grantId(), (String) row[5],
+                        text(row[6]), text(row[7]), r.grantEnd(), r.leadSeconds(), now), (String) null);
+            }).toList();
+            return Multi.createFrom().iterable(byVerdict.entrySet())
+                    .onItem().transformToUniAndConcatenate(e -> mark(session, e.getValue(), status(e.getKey()), now))
+                    .collect().asList()
+                    .chain(() -> outbox.publishAll(EventTypes.GRANT_EXPIRING, events))
+                    .map(List::size);
+        });
+    }
+
+    /**
+     * Records the reminders about to be sent in {@code grant_reminder_sent}, keyed by grant, planned end and lead;
+     * returns the keys ({@code grantId \n lead}) recorded now. A key recorded before is left out: that reminder was
+     * already published for that very end.
+     */
+    private static Uni<Set<String>> firstSent(Mutiny.Session session, List<DueReminder> reminders, Instant now) {
+        if (reminders.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < reminders.size(); i++) {
+            keys.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(')');
+        }
+        var query = session.createNativeQuery("insert into grant_reminder_sent (grant_id, ends_at, lead_seconds, sent_at) "
+                        + "select grant_id, ends_at, lead_seconds, ?1 from grant_reminder "
+                        + "where (grant_id, lead_seconds) in (" + keys + ") "
+                        + "on conflict do nothing returning grant_id, lead_seconds", Object[].class)
+                .setParameter(1, utc(now));
+        int p = 1;
+        for (DueReminder r : reminders) {
+            query.setParameter(++p, r.grantId()).setParameter(++p, r.leadSeconds());
+        }
+        return query.getResultList().map(rows -> {
+            Set<String> fresh = new HashSet<>();
+            for (Object[] row : rows) {
+                fresh.add(row[0] + "\n" + ((Number) row[1]).longValue());
+            }
+            return fresh;
+        });
     }
 
     private static Uni<Integer> mark(Mutiny.Session session, List<DueReminder> reminders, String status, Instant now) {

@@ -12,6 +12,7 @@ import io.accessloop.lifecycle.inactive.domain.UserActivity;
 import io.accessloop.lifecycle.offboarding.domain.PersonIam;
 import io.accessloop.lifecycle.offboarding.domain.UserChange;
 import io.accessloop.lifecycle.offboarding.service.IamUserEvents;
+import io.accessloop.lifecycle.support.SweepLease;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import static io.accessloop.lifecycle.support.Blocking.await;
 
@@ -73,21 +73,17 @@ public class InactivitySweep {
 
     /** One sweep; returns the actions taken (empty when another replica holds the lease). */
     public List<InactivityAction> run() {
-        String holder = UUID.randomUUID().toString();
-        if (!await(() -> lease.claim(LEASE, holder, clock.instant(), Duration.ofHours(1)))) {
-            return List.of();
-        }
+        return lease.runAlone(LEASE, Duration.ofHours(1), this::sweep).orElse(List.of());
+    }
+
+    private List<InactivityAction> sweep() {
         List<InactivityAction> taken = new ArrayList<>();
-        try {
-            for (UserActivity user : iam.users(settings.pathPrefix())) {
-                for (InactivityAction action : InactivityRules.decide(user, clock.instant(), policy)) {
-                    List<UserChange> done = perform(action);
-                    await(() -> record(user, action, done));
-                    taken.add(action);
-                }
+        for (UserActivity user : iam.users(settings.pathPrefix())) {
+            for (InactivityAction action : InactivityRules.decide(user, clock.instant(), policy)) {
+                List<UserChange> done = perform(action);
+                await(() -> record(user, action, done));
+                taken.add(action);
             }
-        } finally {
-            await(() -> lease.release(LEASE, holder, clock.instant()));
         }
         return taken;
     }

@@ -49,52 +49,121 @@ public class SdkPersonIam implements PersonIam {
                 String keyId = key.accessKeyId();
                 if (key.status() == StatusType.ACTIVE) {
                     iam.updateAccessKey(b -> b.userName(userName).accessKeyId(keyId).status(StatusType.INACTIVE));
-                    done.add(UserChange.action(UserChange.KEY_DEACTIVATED, userName, arn, keyId,
-                            "deactivated access key " + keyId + " of " + userName));
+                    done.add(keyDeactivated(userName, arn, keyId));
                 }
                 iam.deleteAccessKey(b -> b.userName(userName).accessKeyId(keyId));
-                done.add(UserChange.action(UserChange.KEY_DELETED, userName, arn, keyId,
-                        "deleted access key " + keyId + " of " + userName));
+                done.add(keyDeleted(userName, arn, keyId));
             }
             if (ignoreMissing(() -> iam.deleteLoginProfile(b -> b.userName(userName)))) {
-                done.add(UserChange.action(UserChange.LOGIN_PROFILE_DELETED, userName, arn, "",
-                        "deleted the login profile of " + userName));
+                done.add(loginProfileDeleted(userName, arn));
             }
             for (Group group : iam.listGroupsForUser(b -> b.userName(userName)).groups()) {
                 iam.removeUserFromGroup(b -> b.userName(userName).groupName(group.groupName()));
-                done.add(UserChange.action(UserChange.GROUP_MEMBERSHIP_REMOVED, userName, arn, "",
-                        "removed " + userName + " from group " + group.groupName()));
+                done.add(groupLeft(userName, arn, group.groupName()));
             }
             for (String policy : iam.listUserPolicies(b -> b.userName(userName)).policyNames()) {
                 iam.deleteUserPolicy(b -> b.userName(userName).policyName(policy));
-                done.add(UserChange.action(UserChange.INLINE_POLICY_DELETED, userName, arn, "",
-                        "deleted inline policy " + policy + " of " + userName));
+                done.add(inlinePolicyDeleted(userName, arn, policy));
             }
             for (AttachedPolicy policy : iam.listAttachedUserPolicies(b -> b.userName(userName)).attachedPolicies()) {
                 iam.detachUserPolicy(b -> b.userName(userName).policyArn(policy.policyArn()));
-                done.add(UserChange.action(UserChange.MANAGED_POLICY_DETACHED, userName, arn, "",
-                        "detached managed policy " + policy.policyArn() + " from " + userName));
+                done.add(managedPolicyDetached(userName, arn, policy.policyArn()));
             }
             for (MFADevice device : iam.listMFADevices(b -> b.userName(userName)).mfaDevices()) {
                 iam.deactivateMFADevice(b -> b.userName(userName).serialNumber(device.serialNumber()));
                 if (device.serialNumber().contains(":mfa/")) {
                     ignoreMissing(() -> iam.deleteVirtualMFADevice(b -> b.serialNumber(device.serialNumber())));
                 }
-                done.add(UserChange.action(UserChange.MFA_DEVICE_DEACTIVATED, userName, arn, "",
-                        "deactivated MFA device " + device.serialNumber() + " of " + userName));
+                done.add(mfaDeactivated(userName, arn, device.serialNumber()));
             }
             if (keepUser) {
                 iam.tagUser(b -> b.userName(userName).tags(Tag.builder().key(OFFBOARDED_TAG).value(at.toString()).build()));
-                done.add(UserChange.action(UserChange.USER_KEPT_OFFBOARDED, userName, arn, "",
-                        "kept user " + userName + " without credentials, tagged " + OFFBOARDED_TAG));
+                done.add(userKept(userName, arn));
             } else {
                 iam.deleteUser(b -> b.userName(userName));
-                done.add(UserChange.action(UserChange.USER_DELETED, userName, arn, "", "deleted user " + userName));
+                done.add(userDeleted(userName, arn));
             }
         } catch (NoSuchEntityException gone) {
             done.add(UserChange.note(userName, "user " + userName + " is gone"));
         }
         return done;
+    }
+
+    @Override
+    public List<UserChange> planRemoval(String userName, boolean keepUser) {
+        List<UserChange> plan = new ArrayList<>();
+        try {
+            String arn = iam.getUser(b -> b.userName(userName)).user().arn();
+            for (AccessKeyMetadata key : iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata()) {
+                if (key.status() == StatusType.ACTIVE) {
+                    plan.add(keyDeactivated(userName, arn, key.accessKeyId()));
+                }
+                plan.add(keyDeleted(userName, arn, key.accessKeyId()));
+            }
+            if (ignoreMissing(() -> iam.getLoginProfile(b -> b.userName(userName)))) {
+                plan.add(loginProfileDeleted(userName, arn));
+            }
+            for (Group group : iam.listGroupsForUser(b -> b.userName(userName)).groups()) {
+                plan.add(groupLeft(userName, arn, group.groupName()));
+            }
+            for (String policy : iam.listUserPolicies(b -> b.userName(userName)).policyNames()) {
+                plan.add(inlinePolicyDeleted(userName, arn, policy));
+            }
+            for (AttachedPolicy policy : iam.listAttachedUserPolicies(b -> b.userName(userName)).attachedPolicies()) {
+                plan.add(managedPolicyDetached(userName, arn, policy.policyArn()));
+            }
+            for (MFADevice device : iam.listMFADevices(b -> b.userName(userName)).mfaDevices()) {
+                plan.add(mfaDeactivated(userName, arn, device.serialNumber()));
+            }
+            plan.add(keepUser ? userKept(userName, arn) : userDeleted(userName, arn));
+        } catch (NoSuchEntityException gone) {
+            return List.of();
+        }
+        return plan;
+    }
+
+    private static UserChange keyDeactivated(String userName, String arn, String keyId) {
+        return UserChange.action(UserChange.KEY_DEACTIVATED, userName, arn, keyId,
+                "deactivated access key " + keyId + " of " + userName);
+    }
+
+    private static UserChange keyDeleted(String userName, String arn, String keyId) {
+        return UserChange.action(UserChange.KEY_DELETED, userName, arn, keyId,
+                "deleted access key " + keyId + " of " + userName);
+    }
+
+    private static UserChange loginProfileDeleted(String userName, String arn) {
+        return UserChange.action(UserChange.LOGIN_PROFILE_DELETED, userName, arn, "",
+                "deleted the login profile of " + userName);
+    }
+
+    private static UserChange groupLeft(String userName, String arn, String group) {
+        return UserChange.action(UserChange.GROUP_MEMBERSHIP_REMOVED, userName, arn, "",
+                "removed " + userName + " from group " + group);
+    }
+
+    private static UserChange inlinePolicyDeleted(String userName, String arn, String policy) {
+        return UserChange.action(UserChange.INLINE_POLICY_DELETED, userName, arn, "",
+                "deleted inline policy " + policy + " of " + userName);
+    }
+
+    private static UserChange managedPolicyDetached(String userName, String arn, String policyArn) {
+        return UserChange.action(UserChange.MANAGED_POLICY_DETACHED, userName, arn, "",
+                "detached managed policy " + policyArn + " from " + userName);
+    }
+
+    private static UserChange mfaDeactivated(String userName, String arn, String serial) {
+        return UserChange.action(UserChange.MFA_DEVICE_DEACTIVATED, userName, arn, "",
+                "deactivated MFA device " + serial + " of " + userName);
+    }
+
+    private static UserChange userKept(String userName, String arn) {
+        return UserChange.action(UserChange.USER_KEPT_OFFBOARDED, userName, arn, "",
+                "kept user " + userName + " without credentials, tagged " + OFFBOARDED_TAG);
+    }
+
+    private static UserChange userDeleted(String userName, String arn) {
+        return UserChange.action(UserChange.USER_DELETED, userName, arn, "", "deleted user " + userName);
     }
 
     @Override

@@ -30,6 +30,12 @@ public interface PersonIam {
      */
     List<UserChange> removeUser(String userName, boolean keepUser, Instant at);
 
+    /**
+     * What {@link #removeUser} would change now, without changing anything (the same changes and descriptions, in
+     * the same order); empty when the user does not exist.
+     */
+    List<UserChange> planRemoval(String userName, boolean keepUser);
+
     List<String> rolesOwnedBy(String email);
 
     /** Tags a role whose owner left so that it shows up for hand-over; returns what it did. */

@@ -55,6 +55,16 @@ public record UserChange(String action, String userName, String userArn, String 
         return parts.length == 6 ? parts[4] : "";
     }
 
+    /**
+     * Everything in {@code first}, then what {@code second} adds: a change listed in both (same action, user, key and
+     * description) counts once.
+     */
+    public static List<UserChange> union(List<UserChange> first, List<UserChange> second) {
+        java.util.LinkedHashSet<UserChange> all = new java.util.LinkedHashSet<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
     public static List<String> descriptions(List<UserChange> changes) {
         return changes.stream().map(UserChange::description).toList();
     }

@@ -17,6 +17,7 @@ import io.accessloop.lifecycle.offboarding.domain.CaseTransitions;
 import io.accessloop.lifecycle.offboarding.domain.PersonIam;
 import io.accessloop.lifecycle.offboarding.domain.SagaStep;
 import io.accessloop.lifecycle.offboarding.domain.UserChange;
+import io.accessloop.lifecycle.offboarding.repository.CleanupPlans;
 import io.accessloop.lifecycle.offboarding.repository.OffboardingCase;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -57,17 +58,20 @@ public class OffboardingWorker {
     private final AuditLedger ledger;
     private final Identities identities;
     private final GrantTracker grants;
+    private final CleanupPlans plans;
     private final Clock clock;
     private final LifecycleSettings.Offboarding settings;
 
     OffboardingWorker(PersonIam iam, RecordedOutbox outbox, IamUserEvents userEvents, AuditLedger ledger,
-                      Identities identities, GrantTracker grants, Clock clock, LifecycleSettings settings) {
+                      Identities identities, GrantTracker grants, CleanupPlans plans, Clock clock,
+                      LifecycleSettings settings) {
         this.iam = iam;
         this.outbox = outbox;
         this.userEvents = userEvents;
         this.ledger = ledger;
         this.identities = identities;
         this.grants = grants;
+        this.plans = plans;
         this.clock = clock;
         this.settings = settings.offboarding();
     }
@@ -115,12 +119,16 @@ public class OffboardingWorker {
         Instant now = clock.instant();
         return switch (step) {
             case CLEAN_IAM_USERS -> {
+                List<String> users = iam.usersOf(claim.identity());
+                List<UserChange> planned = plannedCleanup(claim, users, now);
                 List<UserChange> done = new ArrayList<>();
-                for (String user : iam.usersOf(claim.identity())) {
+                for (String user : users) {
                     done.addAll(iam.removeUser(user, keepUsers(), now));
                 }
-                yield StepOutcome.ofChanges(done, done.isEmpty() ? List.of("no IAM user belongs to " + claim.identity())
-                        : UserChange.descriptions(done));
+                // what an earlier, interrupted run of this step did is in its plan, even if nothing is left now
+                List<UserChange> all = UserChange.union(planned, done);
+                yield StepOutcome.ofChanges(all, all.isEmpty() ? List.of("no IAM user belongs to " + claim.identity())
+                        : UserChange.descriptions(all));
             }
             case FLAG_OWNED_ROLES -> {
                 List<String> done = new ArrayList<>();
@@ -132,6 +140,29 @@ public class OffboardingWorker {
             case VERIFY -> new StepOutcome(List.of(), iam.remainingReferences(claim.identity(), keepUsers()));
             default -> StepOutcome.of(List.of());
         };
+    }
+
+    /**
+     * The clean-up this step makes, recorded before its first IAM write: the plan an interrupted earlier run left,
+     * or a new one read from IAM now. Every planned change is published when the step commits, so a run that dies
+     * after its IAM calls and before its commit loses no IAM_USER_ACTIONED event.
+     */
+    private List<UserChange> plannedCleanup(CaseClaim claim, List<String> users, Instant now) {
+        Optional<List<UserChange>> earlier = await(() -> Panache.withTransaction(() -> plans.find(claim.caseId())));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<UserChange> plan = new ArrayList<>();
+        for (String user : users) {
+            plan.addAll(iam.planRemoval(user, keepUsers()));
+        }
+        boolean recorded = await(() -> Panache.withTransaction(() -> locked(claim).chain(c -> c == null
+                ? Uni.createFrom().item(false)
+                : plans.save(claim.caseId(), plan, now).chain(() -> plans.find(claim.caseId())).map(Optional::isPresent))));
+        if (!recorded) {
+            throw new IllegalStateException("the case's lease was lost before its IAM clean-up started");
+        }
+        return plan;
     }
 
     private Uni<Optional<CaseClaim>> claim() {
@@ -190,7 +221,7 @@ public class OffboardingWorker {
                         remaining);
             });
             case CLEAN_IAM_USERS -> userEvents.publish(outcome.changes(), "offboarding case " + c.id + " of "
-                    + c.identity, c.identity, clock.instant()).replaceWith(outcome);
+                    + c.identity, c.identity, clock.instant()).chain(() -> plans.drop(c.id)).replaceWith(outcome);
             case CLOSE -> outbox.publish(EventTypes.OFFBOARDED, c.identity,
                             new IdentityOffboarded(c.id, c.identity, c.employeeId, c.effectiveAt))
                     .chain(() -> identities.update(c.identity, c.employeeId, null, IdentityStatus.OFFBOARDED))

@@ -6,12 +6,12 @@ import io.accessloop.contracts.identity.OrphanFound;
 import io.accessloop.lifecycle.audit.service.AuditLedger;
 import io.accessloop.lifecycle.audit.service.RecordedOutbox;
 import io.accessloop.lifecycle.identity.domain.IdentityStatus;
-import io.accessloop.lifecycle.inactive.service.SweepLease;
 import io.accessloop.lifecycle.orphan.domain.OrphanRules;
 import io.accessloop.lifecycle.orphan.domain.OrphanVerdict;
 import io.accessloop.lifecycle.orphan.domain.OwnedPrincipal;
 import io.accessloop.lifecycle.orphan.domain.OwnerStatus;
 import io.accessloop.lifecycle.orphan.domain.OwnershipIam;
+import io.accessloop.lifecycle.support.SweepLease;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -71,17 +71,11 @@ public class OrphanScan {
 
     /** One scan; returns how many findings are open afterwards (-1 when another replica is scanning). */
     public long run() {
-        String holder = UUID.randomUUID().toString();
-        if (!await(() -> lease.claim("orphans", holder, clock.instant(), Duration.ofMinutes(30)))) {
-            return -1;
-        }
-        try {
+        return lease.runAlone("orphans", Duration.ofMinutes(30), () -> {
             List<OwnedPrincipal> roles = iam.roles();
             Map<String, OwnerStatus> owners = await(() -> owners(roles));
             return await(() -> record(roles, owners));
-        } finally {
-            await(() -> lease.release("orphans", holder, clock.instant()));
-        }
+        }).orElse(-1L);
     }
 
     private Uni<Map<String, OwnerStatus>> owners(List<OwnedPrincipal> roles) {

@@ -1,11 +1,10 @@
 package io.accessloop.lifecycle.workload.service;
 
-import io.accessloop.lifecycle.inactive.service.SweepLease;
+import io.accessloop.lifecycle.support.SweepLease;
 import io.accessloop.lifecycle.workload.domain.RetireAt;
 import io.accessloop.lifecycle.workload.domain.RetireCandidate;
 import io.accessloop.lifecycle.workload.domain.WorkloadIam;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -15,9 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-
-import static io.accessloop.lifecycle.support.Blocking.await;
 
 /**
  * Retires roles whose {@code accessloop:retire-at} time has passed, through the workload retirement (definition
@@ -56,39 +52,36 @@ public class RetireAtSweep {
 
     /** One sweep; empty when another replica holds the lease. */
     public Result run() {
-        String holder = UUID.randomUUID().toString();
-        if (!await(() -> lease.claim(LEASE, holder, clock.instant(), Duration.ofMinutes(30)))) {
-            return new Result(List.of(), List.of(), List.of());
-        }
+        return lease.runAlone(LEASE, Duration.ofMinutes(30), this::sweep)
+                .orElseGet(() -> new Result(List.of(), List.of(), List.of()));
+    }
+
+    private Result sweep() {
         List<WorkloadRetirement.RetiredRole> retired = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        try {
-            for (RetireCandidate role : iam.rolesMarkedForRetirement()) {
-                Optional<Instant> at = RetireAt.parse(role.retireAt());
-                if (at.isEmpty()) {
-                    LOG.warnf("role %s: tag %s=\"%s\" is not an ISO-8601 date-time with an offset "
-                            + "(e.g. 2026-12-31T18:00:00Z); the role is not retired", role.roleName(), RetireAt.TAG,
-                            printable(role.retireAt()));
-                    unreadable.add(role.roleName());
-                    continue;
-                }
-                if (at.get().isAfter(clock.instant())) {
-                    continue;
-                }
-                String workload = role.workload() != null && WorkloadIam.WORKLOAD_ID.matcher(role.workload()).matches()
-                        ? role.workload() : role.roleName();
-                try {
-                    retired.add(retirement.retireRole(workload, role.roleName(), RETIRED_BY,
-                            RetireAt.TAG + "=" + at.get() + " has passed"));
-                } catch (RuntimeException e) {
-                    LOG.warnf("role %s: retirement due at %s failed, the next sweep retries: %s", role.roleName(),
-                            at.get(), e.getMessage());
-                    failed.add(role.roleName());
-                }
+        for (RetireCandidate role : iam.rolesMarkedForRetirement()) {
+            Optional<Instant> at = RetireAt.parse(role.retireAt());
+            if (at.isEmpty()) {
+                LOG.warnf("role %s: tag %s=\"%s\" is not an ISO-8601 date-time with an offset "
+                        + "(e.g. 2026-12-31T18:00:00Z); the role is not retired", role.roleName(), RetireAt.TAG,
+                        printable(role.retireAt()));
+                unreadable.add(role.roleName());
+                continue;
             }
-        } finally {
-            await(() -> lease.release(LEASE, holder, clock.instant()));
+            if (at.get().isAfter(clock.instant())) {
+                continue;
+            }
+            String workload = role.workload() != null && WorkloadIam.WORKLOAD_ID.matcher(role.workload()).matches()
+                    ? role.workload() : role.roleName();
+            try {
+                retired.add(retirement.retireRole(workload, role.roleName(), RETIRED_BY,
+                        RetireAt.TAG + "=" + at.get() + " has passed"));
+            } catch (RuntimeException e) {
+                LOG.warnf("role %s: retirement due at %s failed, the next sweep retries: %s", role.roleName(),
+                        at.get(), e.getMessage());
+                failed.add(role.roleName());
+            }
         }
         return new Result(retired, unreadable, failed);
     }

@@ -1,0 +1,98 @@
+package io.accessloop.drift.ingest;
+
+import io.accessloop.drift.Api;
+import io.accessloop.drift.Samples;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A load driver, not part of the normal run: {@code -Ddrift.ingest.load=true} makes 20 HTTP clients post distinct
+ * Config changes for a while and prints the accepted requests per second. It asserts only that every post was
+ * answered 202 and stored once; the rate is printed, never asserted.
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "drift.ingest.load", matches = "true")
+class IngestLoadDriver {
+
+    private static final int CLIENTS = 20;
+
+    @TestHTTPResource("/ingest/aws/events")
+    URL ingest;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Test
+    void twentyClientsPostConfigChanges() throws Exception {
+        Duration warmUp = Duration.ofSeconds(Long.getLong("drift.ingest.load.warmup", 5));
+        Duration measure = Duration.ofSeconds(Long.getLong("drift.ingest.load.seconds", 15));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String template = Samples.roleChange("load-" + run, Instant.now(), 1).toString();
+        String templateId = Samples.JSON.readTree(template).get("id").asText();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong measured = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long start = System.nanoTime();
+        long measureFrom = start + warmUp.toNanos();
+        long end = measureFrom + measure.toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            running.add(clients.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String body = template.replace(templateId, run + "-" + sequence.incrementAndGet());
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ingest.toString()))
+                            .header(Api.API_KEY_HEADER, "test-key-current").header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != 202) {
+                        refused.incrementAndGet();
+                    } else if (System.nanoTime() >= measureFrom) {
+                        measured.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        clients.shutdown();
+        System.out.printf("INGEST LOAD: %d clients, %.1f accepted requests/s over %d s (%d in total, %d refused)%n",
+                CLIENTS, measured.get() / (double) measure.toSeconds(), measure.toSeconds(), sequence.get(),
+                refused.get());
+        var batches = registry.find("accessloop_ingest_batch_size").summary();
+        var commits = registry.find("accessloop_ingest_commit_seconds").timer();
+        System.out.printf("INGEST LOAD: %d transactions, %.1f notifications each on average, %.1f ms per transaction%n",
+                batches.count(), batches.mean(), commits.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+        assertThat(refused.get()).isZero();
+        long stored = pool.preparedQuery("select count(*) from raw_event where source_id like $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(run + "-%")).await().indefinitely()
+                .iterator().next().getLong(0);
+        assertThat(stored).isEqualTo(sequence.get());
+    }
+}
