@@ -28,8 +28,8 @@ fi
 MODE=short
 SOAK_SECONDS=60
 SOAK_WARM_UP=20
-JMH_ARGS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
-LOAD_SECONDS=10
+JMH_ARGS=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
+LOAD_SECONDS=6
 E2E_ARGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -103,6 +103,7 @@ fi
 
 say "starting the local run (deploy/run.sh --reset)"
 mkdir -p deploy/.run && touch deploy/.run/built.stamp
+: >"$OUT/local-run.log"
 deploy/run.sh --reset >"$OUT/local-run.log" 2>&1 &
 STACK=$!
 until grep -q "Accessloop is running" "$OUT/local-run.log"; do

@@ -84,7 +84,7 @@ final class DriftDetection {
 
     private static void ingestion(Context ctx) throws Exception {
         int threads = 16;
-        Duration measure = Duration.ofSeconds(ctx.full ? 30 : 5);
+        Duration measure = Duration.ofSeconds(ctx.full ? 30 : 3);
         String template = Notifications.roleChange();
         AtomicLong sequence = new AtomicLong();
         URI ingest = ctx.stack.drift().resolve("/ingest/aws/events");

@@ -51,7 +51,7 @@ final class PortalLoad {
         for (int i = names.size(); i < USERS; i++) {
             pagesOf.add(pagesOf.get(i % names.size()));
         }
-        Duration measure = Duration.ofSeconds(ctx.full ? 30 : 10);
+        Duration measure = Duration.ofSeconds(ctx.full ? 30 : 6);
         AtomicInteger next = new AtomicInteger();
         ThreadLocal<Integer> mine = ThreadLocal.withInitial(next::getAndIncrement);
         ThreadLocal<int[]> step = ThreadLocal.withInitial(() -> new int[1]);
