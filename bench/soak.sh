@@ -55,7 +55,7 @@ grep -q '"soak.Soak.servicesWithGrowingHeap" : ".*; passed"' "$OUT/soak-notes.js
 stop
 trap - EXIT
 grep -q "stopped. Data kept" "$LOG" || { tail -5 "$LOG"; echo "soak: the local run did not stop cleanly" >&2; status=1; }
-[[ $status -eq 0 ]] && echo "soak: passed" || echo "soak: FAILED (see above and $OUT)"
+[[ $status -eq 0 ]] && echo "soak: passed, and the local run stopped cleanly" || echo "soak: FAILED (see above and $OUT)"
 exit $status
 }
 main "$@"
