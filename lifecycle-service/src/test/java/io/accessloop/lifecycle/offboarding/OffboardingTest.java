@@ -215,6 +215,12 @@ class OffboardingTest {
         String person = "manual-" + suffix() + "@example.com";
         String body = "{\"email\":\"" + person.toUpperCase() + "\",\"reason\":\"contract ended\"}";
         String key = UUID.randomUUID().toString();
+        // a grant the broker has not yet reported ended keeps the case open (verification waits for it)
+        String grant = Events.grantId();
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("identity", person)
+                .put("endsAt", Instant.now().plus(Duration.ofHours(1)).toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Db.count("select count(*) from grant_schedule where grant_id = ?", grant) == 1);
 
         given().header("Authorization", Roles.employee("eve@example.com")).contentType("application/json").body(body)
                 .post("/api/v1/offboarding").then().statusCode(403);
@@ -241,6 +247,8 @@ class OffboardingTest {
                 .body("type", equalTo("urn:accessloop:problem:case-open"));
 
         String id = JsonPath.from(first).getString("id");
+        Events.sendSample(EventTypes.GRANT_REVOKED, d -> d.put("grantId", grant).put("identity", person)
+                .put("reason", "offboarding"));
         awaitStatus("/api/v1/offboarding/" + id, "CLOSED");
         given().header("Authorization", Roles.security()).get("/api/v1/offboarding/case_unknown")
                 .then().statusCode(404);
