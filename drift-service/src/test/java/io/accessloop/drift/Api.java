@@ -14,11 +14,28 @@ import static org.awaitility.Awaitility.await;
 public final class Api {
 
     public static final String API_KEY_HEADER = "x-accessloop-api-key";
-    public static final String SECURITY = Tokens.bearer("sam@example.com", "security");
-    public static final String AUDITOR = Tokens.bearer("ada@example.com", "auditor");
-    public static final String EMPLOYEE = Tokens.bearer("eve@example.com", "employee", "payments");
 
     private Api() {
+    }
+
+    /*
+     * Tokens are signed at the moment of use: smallrye-jwt gives them five minutes, and one test class on a loaded
+     * machine can take longer than that (a token signed once per JVM then answers 401 to every later call).
+     */
+
+    /** A security engineer's bearer token, signed now. */
+    public static String security() {
+        return Tokens.bearer("sam@example.com", "security");
+    }
+
+    /** An auditor's bearer token, signed now. */
+    public static String auditor() {
+        return Tokens.bearer("ada@example.com", "auditor");
+    }
+
+    /** An employee's bearer token (team payments), signed now. */
+    public static String employee() {
+        return Tokens.bearer("eve@example.com", "employee", "payments");
     }
 
     public static ValidatableResponse push(Object body) {
@@ -32,11 +49,11 @@ public final class Api {
 
     /** Starts a reconciliation as a security engineer and polls its status URL until it has finished. */
     public static JsonPath reconcile() {
-        io.restassured.response.Response started = given().header("Authorization", SECURITY).post("/api/v1/reconcile");
+        io.restassured.response.Response started = given().header("Authorization", security()).post("/api/v1/reconcile");
         started.then().statusCode(202);
         String status = started.jsonPath().getString("statusUrl");
         await().atMost(Duration.ofSeconds(60)).until(() -> !List.of("QUEUED", "RUNNING")
-                .contains(get(SECURITY, status).statusCode(200).extract().<String>path("status")));
-        return get(SECURITY, status).extract().jsonPath();
+                .contains(get(security(), status).statusCode(200).extract().<String>path("status")));
+        return get(security(), status).extract().jsonPath();
     }
 }

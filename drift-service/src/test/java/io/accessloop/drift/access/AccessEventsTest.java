@@ -39,12 +39,12 @@ class AccessEventsTest {
         var first = Samples.roleChange(role, t0, 1);
         Samples.unmanage(first);
         Api.push(first).statusCode(202);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Api.get(Api.AUDITOR,
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Api.get(Api.auditor(),
                 "/api/v1/inventory/principals?name=" + role).extract().jsonPath().getList("items").isEmpty());
 
         publish(new GrantRevoked("grt_" + UUID.randomUUID(), "bob@example.com", "payments-read", arn,
                 "lifecycle-service", "offboarding", t0.plusSeconds(1), true));
-        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(Api.get(Api.AUDITOR,
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(Api.get(Api.auditor(),
                 "/api/v1/inventory/principals?name=" + role).extract().path("items[0].managed")));
 
         var revoked = Samples.roleChange(role, t0.plusSeconds(2), 2);
@@ -61,9 +61,9 @@ class AccessEventsTest {
         Api.push(inlineOutsideAccessloop).statusCode(202);
 
         String query = "/api/v1/findings?rule=out-of-band-change&principalArn=" + arn;
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Api.get(Api.SECURITY, query).extract().jsonPath()
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Api.get(Api.security(), query).extract().jsonPath()
                 .getList("items").isEmpty());
-        assertThat(Api.get(Api.SECURITY, query).extract().jsonPath().getList("items.summary", String.class))
+        assertThat(Api.get(Api.security(), query).extract().jsonPath().getList("items.summary", String.class))
                 .singleElement().asString().contains("backdoor");
     }
 

@@ -51,7 +51,7 @@ class IngestFlowTest {
         assertThat((String) finding.get("summary")).contains("AdministratorAccess").contains("attached");
         assertThat(awaitFindings("principalArn=" + arn + "&rule=admin-wildcard", 1)).hasSize(1);
 
-        JsonPath inventory = Api.get(Api.AUDITOR, "/api/v1/inventory/principals?type=ROLE&name=" + role)
+        JsonPath inventory = Api.get(Api.auditor(), "/api/v1/inventory/principals?type=ROLE&name=" + role)
                 .statusCode(200).extract().jsonPath();
         assertThat(inventory.getList("items")).hasSize(1);
         assertThat(inventory.getString("items[0].lastChangedBy")).contains("mallory@example.com");
@@ -60,10 +60,10 @@ class IngestFlowTest {
         assertThat(inventory.getString("items[0].inlinePolicies[0].document.Statement[0].Effect")).isEqualTo("Allow");
         assertThat(inventory.getBoolean("items[0].managed")).isTrue();
         String id = inventory.getString("items[0].id");
-        JsonPath history = Api.get(Api.AUDITOR, "/api/v1/inventory/principals/" + id + "/history").statusCode(200)
+        JsonPath history = Api.get(Api.auditor(), "/api/v1/inventory/principals/" + id + "/history").statusCode(200)
                 .extract().jsonPath();
         assertThat(history.getList("items.changeType", String.class)).containsExactly("UPDATE", "CREATE");
-        JsonPath changes = Api.get(Api.AUDITOR, "/api/v1/inventory/principals/" + id + "/changes").statusCode(200)
+        JsonPath changes = Api.get(Api.auditor(), "/api/v1/inventory/principals/" + id + "/changes").statusCode(200)
                 .extract().jsonPath();
         assertThat(changes.getList("items.eventName", String.class)).containsExactly("AttachRolePolicy");
 
@@ -84,7 +84,7 @@ class IngestFlowTest {
                 .extract().path("rawEventId");
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(rawOfOlder));
 
-        JsonPath inventory = Api.get(Api.SECURITY, "/api/v1/inventory/principals?name=" + role).statusCode(200)
+        JsonPath inventory = Api.get(Api.security(), "/api/v1/inventory/principals?name=" + role).statusCode(200)
                 .extract().jsonPath();
         assertThat(inventory.getList("items.attachedPolicies.arn").toString()).contains("PowerUserAccess");
         assertThat(inventory.getInt("items[0].version")).isEqualTo(1);
@@ -163,7 +163,7 @@ class IngestFlowTest {
     }
 
     static List<Map<String, Object>> findings(String query) {
-        return Api.get(Api.SECURITY, "/api/v1/findings?" + query).statusCode(200).extract().jsonPath().getList("items");
+        return Api.get(Api.security(), "/api/v1/findings?" + query).statusCode(200).extract().jsonPath().getList("items");
     }
 
     static List<Map<String, Object>> awaitFindings(String query, int expected) {

@@ -95,4 +95,40 @@ class IngestLoadDriver {
                 .iterator().next().getLong(0);
         assertThat(stored).isEqualTo(sequence.get());
     }
+
+    /** Config change pushed → its finding's event accepted by the broker (outbox row marked sent), one at a time. */
+    @Test
+    void configChangeToPublishedFinding() throws Exception {
+        int n = Integer.getInteger("drift.ingest.load.changes", 30);
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < n + 5; i++) {
+            String role = "latency-" + UUID.randomUUID().toString().substring(0, 8);
+            var change = Samples.roleChange(role, Instant.now(), 1);
+            Samples.attach(change, "AdministratorAccess", "arn:aws:iam::aws:policy/AdministratorAccess");
+            String arn = "arn:aws:iam::000000000000:role/" + role;
+            long t0 = System.nanoTime();
+            Api.push(change).statusCode(202);
+            while (sentFindings(arn) == 0) {
+                if (System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
+                    throw new AssertionError("no finding event published for " + arn + " within 30 s");
+                }
+                Thread.sleep(2);
+            }
+            if (i >= 5) {
+                millis.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        millis.sort(Long::compare);
+        System.out.printf("CHANGE TO FINDING EVENT: %d changes, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", n,
+                millis.get(n / 2), millis.get((int) Math.ceil(n * 0.95) - 1), millis.get((int) Math.ceil(n * 0.99) - 1),
+                millis.get(n - 1));
+        assertThat(millis).hasSize(n);
+    }
+
+    private long sentFindings(String arn) {
+        return pool.preparedQuery("select count(*) from outbox_event o join finding f on o.subject = f.id "
+                        + "where f.principal_arn = $1 and o.type = $2 and o.sent_at is not null")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(arn, io.accessloop.contracts.EventTypes.FINDING_OPENED.type()))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
 }

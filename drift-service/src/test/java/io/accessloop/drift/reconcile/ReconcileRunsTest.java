@@ -48,15 +48,15 @@ class ReconcileRunsTest {
     @Test
     void aRunIsAcceptedAtOnceAndItsStatusUrlShowsItFinish() {
         roleInTheAccount();
-        var started = given().header("Authorization", Api.SECURITY).post("/api/v1/reconcile");
+        var started = given().header("Authorization", Api.security()).post("/api/v1/reconcile");
         started.then().statusCode(202).body("id", startsWith("rec_")).body("accountId", equalTo("default"))
                 .body("status", equalTo("QUEUED")).body("trigger", equalTo("api"));
         String id = started.jsonPath().getString("id");
         assertThat(started.header("Location")).endsWith("/api/v1/reconcile/" + id);
         assertThat(started.jsonPath().getString("statusUrl")).isEqualTo("/api/v1/reconcile/" + id);
         await().atMost(Duration.ofSeconds(60)).until(() -> "SUCCEEDED".equals(
-                Api.get(Api.AUDITOR, "/api/v1/reconcile/" + id).statusCode(200).extract().path("status")));
-        Api.get(Api.AUDITOR, "/api/v1/reconcile/" + id).body("scanned", org.hamcrest.Matchers.greaterThan(0));
+                Api.get(Api.auditor(), "/api/v1/reconcile/" + id).statusCode(200).extract().path("status")));
+        Api.get(Api.auditor(), "/api/v1/reconcile/" + id).body("scanned", org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test
@@ -72,7 +72,7 @@ class ReconcileRunsTest {
                 .await().atMost(Duration.ofSeconds(5));
         long runs = count("select count(*) from reconcile_run");
 
-        given().header("Authorization", Api.SECURITY).post("/api/v1/reconcile").then().statusCode(409)
+        given().header("Authorization", Api.security()).post("/api/v1/reconcile").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:accessloop:problem:reconcile-running"))
                 .body("detail", containsString("/api/v1/reconcile/" + orphan));
@@ -82,22 +82,22 @@ class ReconcileRunsTest {
         db.preparedQuery("update reconcile_run set lease_until = now() - interval '1 second' where id = $1")
                 .execute(Tuple.of(orphan)).await().atMost(Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(60)).until(() -> "SUCCEEDED".equals(
-                Api.get(Api.AUDITOR, "/api/v1/reconcile/" + orphan).extract().path("status")));
-        Api.get(Api.AUDITOR, "/api/v1/reconcile/" + orphan).body("scanned", org.hamcrest.Matchers.greaterThan(0));
+                Api.get(Api.auditor(), "/api/v1/reconcile/" + orphan).extract().path("status")));
+        Api.get(Api.auditor(), "/api/v1/reconcile/" + orphan).body("scanned", org.hamcrest.Matchers.greaterThan(0));
         assertThat(Api.reconcile().getString("status")).isEqualTo("SUCCEEDED");
     }
 
     @Test
     void onlySecurityEngineersAndAdminsStartRunsAndUnknownAccountsOrRunsAreRefused() {
         long runs = count("select count(*) from reconcile_run");
-        given().header("Authorization", Api.AUDITOR).post("/api/v1/reconcile").then().statusCode(403);
-        given().header("Authorization", Api.EMPLOYEE).post("/api/v1/reconcile").then().statusCode(403);
+        given().header("Authorization", Api.auditor()).post("/api/v1/reconcile").then().statusCode(403);
+        given().header("Authorization", Api.employee()).post("/api/v1/reconcile").then().statusCode(403);
         given().post("/api/v1/reconcile").then().statusCode(401);
-        given().header("Authorization", Api.SECURITY).post("/api/v1/reconcile?accountId=999999999999").then()
+        given().header("Authorization", Api.security()).post("/api/v1/reconcile?accountId=999999999999").then()
                 .statusCode(400).body("type", equalTo("urn:accessloop:problem:invalid-account"));
         assertThat(count("select count(*) from reconcile_run")).isEqualTo(runs);
-        Api.get(Api.AUDITOR, "/api/v1/reconcile/rec_missing").statusCode(404);
-        Api.get(Api.EMPLOYEE, "/api/v1/reconcile/rec_missing").statusCode(403);
+        Api.get(Api.auditor(), "/api/v1/reconcile/rec_missing").statusCode(404);
+        Api.get(Api.employee(), "/api/v1/reconcile/rec_missing").statusCode(403);
     }
 
     private long count(String sql) {

@@ -51,10 +51,10 @@ class SandboxDriftTest {
         assertThat(run.getList("errorMessages")).isEmpty();
         assertThat(run.getString("requestedBy")).isEqualTo("sam@example.com");
         assertThat(run.getString("startedAt")).isNotNull();
-        Api.get(Api.AUDITOR, "/api/v1/reconcile/" + run.getString("id")).statusCode(200)
+        Api.get(Api.auditor(), "/api/v1/reconcile/" + run.getString("id")).statusCode(200)
                 .body("status", equalTo("SUCCEEDED")).body("finishedAt", org.hamcrest.Matchers.notNullValue());
 
-        JsonPath roles = Api.get(Api.AUDITOR, "/api/v1/inventory/principals?type=ROLE&name=entitlement-").statusCode(200)
+        JsonPath roles = Api.get(Api.auditor(), "/api/v1/inventory/principals?type=ROLE&name=entitlement-").statusCode(200)
                 .extract().jsonPath();
         assertThat(roles.getList("items.name", String.class)).contains(ROLE_NAME);
         assertThat(roles.getList("items.managed", Boolean.class)).containsOnly(true);
@@ -124,7 +124,7 @@ class SandboxDriftTest {
     @Test
     @Order(5)
     void anOversizedNotificationIsFetchedFromTheConfigApi() {
-        String id = Api.get(Api.AUDITOR, "/api/v1/inventory/principals?type=POLICY&name=legacy-s3-full-access")
+        String id = Api.get(Api.auditor(), "/api/v1/inventory/principals?type=POLICY&name=legacy-s3-full-access")
                 .statusCode(200).extract().path("items[0].resourceId");
         com.fasterxml.jackson.databind.node.ObjectNode pointer =
                 io.accessloop.drift.Samples.load("eventbridge-config-oversized-policy.json");
@@ -155,18 +155,18 @@ class SandboxDriftTest {
     @Test
     @Order(6)
     void onlySecurityEngineersAndAdminsMayReconcile() {
-        given().header("Authorization", Api.AUDITOR).post("/api/v1/reconcile").then().statusCode(403);
-        given().header("Authorization", Api.EMPLOYEE).post("/api/v1/reconcile").then().statusCode(403);
+        given().header("Authorization", Api.auditor()).post("/api/v1/reconcile").then().statusCode(403);
+        given().header("Authorization", Api.employee()).post("/api/v1/reconcile").then().statusCode(403);
         given().post("/api/v1/reconcile").then().statusCode(401);
     }
 
     private List<String> inlineNames() {
-        return Api.get(Api.AUDITOR, "/api/v1/inventory/principals?type=ROLE&name=" + ROLE_NAME).statusCode(200)
+        return Api.get(Api.auditor(), "/api/v1/inventory/principals?type=ROLE&name=" + ROLE_NAME).statusCode(200)
                 .extract().jsonPath().getList("items[0].inlinePolicies.name", String.class);
     }
 
     private static List<Map<String, Object>> findings(String query) {
-        return Api.get(Api.SECURITY, "/api/v1/findings?limit=200&" + query).statusCode(200).extract().jsonPath()
+        return Api.get(Api.security(), "/api/v1/findings?limit=200&" + query).statusCode(200).extract().jsonPath()
                 .getList("items");
     }
 

@@ -88,14 +88,14 @@ class RemediationFlowTest {
         assertThat(event.getString("outcome")).isEqualTo("succeeded");
         assertThat(event.getString("action")).isEqualTo("detach " + ADMIN + " from role " + role);
         assertThat(event.getString("principalArn")).isEqualTo(arn);
-        Api.get(Api.AUDITOR, "/api/v1/findings/" + finding + "/remediations").statusCode(200)
+        Api.get(Api.auditor(), "/api/v1/findings/" + finding + "/remediations").statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(1))
                 .body("items[0].status", org.hamcrest.Matchers.equalTo("SUCCEEDED"))
                 .body("items[0].attempts", org.hamcrest.Matchers.equalTo(1));
 
         // the detach reaches drift as a Config change: the finding resolves, and the undo is no new drift
         await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(
-                Api.get(Api.SECURITY, "/api/v1/findings/" + finding).extract().path("status")));
+                Api.get(Api.security(), "/api/v1/findings/" + finding).extract().path("status")));
         assertThat(findings("rule=out-of-band-change&status=OPEN&principalArn=" + arn)).isEmpty();
 
         // carried out once: further sweeps and a repeated action change nothing
@@ -118,7 +118,7 @@ class RemediationFlowTest {
         assertThat(attached(role)).extracting(AttachedPolicy::policyArn).containsExactly(ADMIN);
         assertThat(events(finding)).isZero();
         assertThat(count("select count(*) from remediation where finding_id = $1", finding)).isZero();
-        Api.get(Api.AUDITOR, "/api/v1/findings/" + finding).statusCode(200)
+        Api.get(Api.auditor(), "/api/v1/findings/" + finding).statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("OPEN"));
     }
 
@@ -135,10 +135,10 @@ class RemediationFlowTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> events(finding) == 1);
         assertThat(lastEvent(finding).getJsonObject("data").getString("outcome")).startsWith("failed: ");
-        Api.get(Api.AUDITOR, "/api/v1/findings/" + finding + "/remediations").statusCode(200)
+        Api.get(Api.auditor(), "/api/v1/findings/" + finding + "/remediations").statusCode(200)
                 .body("items[0].status", org.hamcrest.Matchers.equalTo("FAILED"))
                 .body("items[0].attempts", org.hamcrest.Matchers.equalTo(3));
-        Api.get(Api.AUDITOR, "/api/v1/findings/" + finding).statusCode(200)
+        Api.get(Api.auditor(), "/api/v1/findings/" + finding).statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("OPEN"));
         assertThat(attached(role)).extracting(AttachedPolicy::policyArn).containsExactly(ADMIN);
     }
@@ -185,7 +185,7 @@ class RemediationFlowTest {
         try (IamClient iam = iam()) {
             iam.createRole(r -> r.roleName(role).path("/accessloop/").assumeRolePolicyDocument(TRUST));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Api.get(Api.AUDITOR,
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Api.get(Api.auditor(),
                 "/api/v1/inventory/principals?type=ROLE&name=" + role).statusCode(200).extract().jsonPath()
                 .getList("items").isEmpty());
         return "arn:aws:iam::000000000000:role/accessloop/" + role;
@@ -197,7 +197,7 @@ class RemediationFlowTest {
     }
 
     private static List<Map<String, Object>> findings(String query) {
-        return Api.get(Api.SECURITY, "/api/v1/findings?limit=200&" + query).statusCode(200).extract().jsonPath()
+        return Api.get(Api.security(), "/api/v1/findings?limit=200&" + query).statusCode(200).extract().jsonPath()
                 .getList("items");
     }
 

@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,8 +109,8 @@ class DriftApiAbuseTest {
 
     static Stream<Arguments> lesserRoles() {
         return Stream.of(
-                Arguments.of("employee", FreshTokens.employee()),
-                Arguments.of("auditor", FreshTokens.auditor()),
+                Arguments.of("employee", Api.employee()),
+                Arguments.of("auditor", Api.auditor()),
                 Arguments.of("approver", Tokens.bearer("bob@example.com", "employee", "approver")),
                 Arguments.of("no groups", Tokens.bearer("nobody@example.com")),
                 Arguments.of("team named security-ish", Tokens.bearer("x@example.com", "Security", "security-team")));
@@ -133,7 +134,7 @@ class DriftApiAbuseTest {
             "fnd_\u202Eevil", "prp_00000000000000000000000000000000"})
     void anUnknownOrForgedFindingIdIsNotFoundAndChangesNothing(String id) {
         String before = state();
-        Response response = given().header("Authorization", FreshTokens.security()).contentType("application/json")
+        Response response = given().header("Authorization", Api.security()).contentType("application/json")
                 .urlEncodingEnabled(!id.contains("%"))
                 .body("{\"reason\":\"accepted risk\",\"until\":\"" + Instant.now().plusSeconds(3600) + "\"}")
                 .post("/api/v1/findings/" + id + "/suppress");
@@ -160,7 +161,7 @@ class DriftApiAbuseTest {
         String before = state();
         // reject needs a reason: with one, the only thing wrong is the id
         String body = action.equals("reject") ? "{\"reason\":\"not needed\"}" : "{}";
-        Response response = given().header("Authorization", FreshTokens.security()).contentType("application/json")
+        Response response = given().header("Authorization", Api.security()).contentType("application/json")
                 .body(body).urlEncodingEnabled(false).post("/api/v1/proposals/" + id + "/" + action);
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -192,7 +193,7 @@ class DriftApiAbuseTest {
     @MethodSource("badSuppressions")
     void aBadSuppressionIsAProblemAndChangesNothing(String contentType, String body) {
         String before = state();
-        Response response = given().header("Authorization", FreshTokens.security()).contentType(contentType).body(body)
+        Response response = given().header("Authorization", Api.security()).contentType(contentType).body(body)
                 .post("/api/v1/findings/" + finding + "/suppress");
 
         assertThat(response.statusCode()).isIn(400, 415, 422);
@@ -206,14 +207,25 @@ class DriftApiAbuseTest {
     @ValueSource(strings = {"/api/v1/findings?limit=abc", "/api/v1/findings?limit=-1", "/api/v1/findings?limit=0",
             "/api/v1/findings?limit=99999999999", "/api/v1/findings?status=NOPE", "/api/v1/findings?cursor=%27%20OR%201%3D1",
             "/api/v1/findings?cursor=garbage", "/api/v1/findings?sort=%3Cscript%3E", "/api/v1/proposals?limit=abc",
-            "/api/v1/proposals?status=NOPE", "/api/v1/inventory/principals?limit=abc",
+            "/api/v1/proposals?status=NOPE", "/api/v1/proposals?cursor=garbage",
+            "/api/v1/proposals?cursor=%27%20OR%201%3D1", "/api/v1/proposals?cursor=prp_%25", "/api/v1/inventory/principals?limit=abc",
             "/api/v1/inventory/principals?type=NOPE", "/api/v1/inventory/principals?cursor=garbage"})
     void aMalformedListParameterIsAProblem(String path) {
-        Response response = given().header("Authorization", FreshTokens.auditor()).urlEncodingEnabled(false).get(path);
+        Response response = given().header("Authorization", Api.auditor()).urlEncodingEnabled(false).get(path);
 
         assertThat(response.statusCode()).isIn(400, 404, 422);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.asString()).doesNotContain("\tat ").doesNotContain("at io.accessloop");
+    }
+
+    @Test
+    void anUnknownProposalsCursorIsA400LikeEveryOtherListsAndAReturnedOneStillPages() {
+        given().header("Authorization", Api.auditor()).get("/api/v1/proposals?cursor=garbage").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:accessloop:problem:invalid-cursor"));
+        String position = io.accessloop.drift.rightsizing.domain.ProposalIds.next(java.time.Instant.now());
+        given().header("Authorization", Api.auditor()).get("/api/v1/proposals?limit=1&cursor=" + position).then()
+                .statusCode(200);
     }
 
     private static String state() {

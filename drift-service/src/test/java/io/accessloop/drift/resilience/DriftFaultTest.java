@@ -115,7 +115,7 @@ class DriftFaultTest {
 
     @Test
     void anOversizedNotificationWhoseConfigFetchIsThrottledIsRetriedUntilItIsProcessed() {
-        String id = Api.get(FreshTokens.auditor(), "/api/v1/inventory/principals?type=POLICY&name=legacy-s3-full-access")
+        String id = Api.get(Api.auditor(), "/api/v1/inventory/principals?type=POLICY&name=legacy-s3-full-access")
                 .statusCode(200).extract().path("items[0].resourceId");
         List<String> live = DriftDb.strings(LIVE);
         inject("config:GetResourceConfigHistory", "throttle", 400, 0, 4);
@@ -180,14 +180,14 @@ class DriftFaultTest {
      * a whole run on a loaded two-core machine can take minutes.
      */
     private static JsonPath reconcile() {
-        io.restassured.response.Response started = given().header("Authorization", FreshTokens.security())
+        io.restassured.response.Response started = given().header("Authorization", Api.security())
                 .post("/api/v1/reconcile");
         started.then().statusCode(202);
         String status = started.jsonPath().getString("statusUrl");
         await().atMost(Duration.ofMinutes(5)).until(() -> !List.of("QUEUED", "RUNNING").contains(
-                given().header("Authorization", FreshTokens.security()).get(status).then().statusCode(200)
+                given().header("Authorization", Api.security()).get(status).then().statusCode(200)
                         .extract().<String>path("status")));
-        return given().header("Authorization", FreshTokens.security()).get(status).then().statusCode(200)
+        return given().header("Authorization", Api.security()).get(status).then().statusCode(200)
                 .extract().jsonPath();
     }
 

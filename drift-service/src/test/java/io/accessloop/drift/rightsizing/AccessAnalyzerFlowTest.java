@@ -44,8 +44,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class AccessAnalyzerFlowTest {
 
-    private static final String SECURITY = Tokens.bearer("sec@example.com", "security");
-    private static final String AUDITOR = Tokens.bearer("audit@example.com", "auditor");
     private static final String DB_ADMIN_ROLE = "arn:aws:iam::" + DemoWorkload.ACCOUNT
             + ":role/accessloop/entitlement-prod-db-admin";
     private static final String REPORTS_READ_ROLE = "arn:aws:iam::" + DemoWorkload.ACCOUNT
@@ -91,7 +89,7 @@ class AccessAnalyzerFlowTest {
     }
 
     private JsonPath compute(String principal, int windowDays) {
-        return given().header("Authorization", SECURITY).contentType(ContentType.JSON)
+        return given().header("Authorization", security()).contentType(ContentType.JSON)
                 .body(Map.of("principalArn", principal, "windowDays", windowDays))
                 .post("/api/v1/proposals").then().statusCode(201).extract().jsonPath();
     }
@@ -145,7 +143,7 @@ class AccessAnalyzerFlowTest {
         assertThat(evidence.getList("bySource.accessloop.actions")).contains("rds:ModifyDBInstance");
         assertThat(evidence.getList("bySource.'access-analyzer'.actions.action")).contains("rds:CreateDBSnapshot");
 
-        given().header("Authorization", AUDITOR).queryParam("rule", "unused-role")
+        given().header("Authorization", auditor()).queryParam("rule", "unused-role")
                 .queryParam("principalArn", DB_ADMIN_ROLE).get("/api/v1/findings").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("items[0].evidence.sources", equalTo(List.of(
                         "access-analyzer", "accessloop")));
@@ -194,7 +192,7 @@ class AccessAnalyzerFlowTest {
         String id = proposalOf(DemoWorkload.ROLE_ARN);
         assertThat(outcome.proposed()).contains(id);
         assertThat(outcome.applied()).doesNotContain(id);
-        JsonPath detail = given().header("Authorization", AUDITOR).get("/api/v1/proposals/" + id).then()
+        JsonPath detail = given().header("Authorization", auditor()).get("/api/v1/proposals/" + id).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(detail.getString("status")).isEqualTo("PROPOSED");
         assertThat(detail.getBoolean("proven")).as("Accessloop's own proof holds").isTrue();
@@ -204,8 +202,8 @@ class AccessAnalyzerFlowTest {
         assertThat(workload.iam.listRolePolicies(r -> r.roleName("workload-reporting")).policyNames())
                 .containsExactlyInAnyOrder("s3-read", "rds-write", "deploy");
 
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/apply").then().statusCode(422)
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/apply").then().statusCode(422)
                 .body("type", equalTo("urn:accessloop:problem:analyzer-check-failed"));
         assertThat(workload.iam.listRolePolicies(r -> r.roleName("workload-reporting")).policyNames())
                 .containsExactlyInAnyOrder("s3-read", "rds-write", "deploy");
@@ -227,7 +225,7 @@ class AccessAnalyzerFlowTest {
 
         String id = proposalOf(DemoWorkload.ROLE_ARN);
         assertThat(outcome.applied()).doesNotContain(id);
-        JsonPath detail = given().header("Authorization", AUDITOR).get("/api/v1/proposals/" + id).then()
+        JsonPath detail = given().header("Authorization", auditor()).get("/api/v1/proposals/" + id).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(detail.getString("status")).isEqualTo("PROPOSED");
         assertThat(detail.getString("analyzerChecks.status")).isEqualTo("FAILED");
@@ -235,8 +233,8 @@ class AccessAnalyzerFlowTest {
                 .isEqualTo("FAIL");
         assertThat(workload.iam.listRolePolicies(r -> r.roleName("workload-reporting")).policyNames())
                 .containsExactlyInAnyOrder("s3-read", "rds-write", "mixed");
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/apply").then().statusCode(422)
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/apply").then().statusCode(422)
                 .body("detail", org.hamcrest.Matchers.containsString("CheckNoNewAccess FAIL"));
     }
 
@@ -247,12 +245,12 @@ class AccessAnalyzerFlowTest {
                         + "\"Resource\":\"arn:aws:iam::" + DemoWorkload.ACCOUNT + ":role/report-runner\"}]}"));
         collect();
         String id = compute(DemoWorkload.ROLE_ARN, 30).getString("proposal.id");
-        given().header("Authorization", SECURITY).get("/api/v1/proposals/" + id + "/generated-policy").then()
+        given().header("Authorization", security()).get("/api/v1/proposals/" + id + "/generated-policy").then()
                 .statusCode(404);
-        given().header("Authorization", AUDITOR).post("/api/v1/proposals/" + id + "/generated-policy").then()
+        given().header("Authorization", auditor()).post("/api/v1/proposals/" + id + "/generated-policy").then()
                 .statusCode(403);
 
-        JsonPath generated = given().header("Authorization", SECURITY)
+        JsonPath generated = given().header("Authorization", security())
                 .post("/api/v1/proposals/" + id + "/generated-policy").then().statusCode(201).extract().jsonPath();
 
         assertThat(generated.getString("status")).isEqualTo("SUCCEEDED");
@@ -261,9 +259,9 @@ class AccessAnalyzerFlowTest {
         assertThat(generated.getList("comparison.onlyInProposal")).as("kept although CloudTrail cannot see it")
                 .containsExactly("iam:PassRole");
         assertThat(generated.getList("comparison.onlyInGenerated")).isEmpty();
-        given().header("Authorization", AUDITOR).get("/api/v1/proposals/" + id + "/generated-policy").then()
+        given().header("Authorization", auditor()).get("/api/v1/proposals/" + id + "/generated-policy").then()
                 .statusCode(200).body("jobId", equalTo(generated.getString("jobId")));
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/prp_nope/generated-policy").then()
+        given().header("Authorization", security()).post("/api/v1/proposals/prp_nope/generated-policy").then()
                 .statusCode(404);
     }
 
@@ -271,21 +269,21 @@ class AccessAnalyzerFlowTest {
     void approvingAndRejectingPublishTheirEvents() throws Throwable {
         collect();
         String id = compute(DemoWorkload.ROLE_ARN, 30).getString("proposal.id");
-        given().header("Authorization", SECURITY).contentType(ContentType.JSON).body(Map.of("comment", "go"))
+        given().header("Authorization", security()).contentType(ContentType.JSON).body(Map.of("comment", "go"))
                 .post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
         JsonPath approved = envelope("io.accessloop.drift.rightsizing.approved.v1");
         assertThat(approved.getString("data.proposalId")).isEqualTo(id);
         assertThat(approved.getString("data.approvedBy")).isEqualTo("sec@example.com");
         assertThat(approved.getString("data.comment")).isEqualTo("go");
 
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/reject").then().statusCode(400);
-        given().header("Authorization", SECURITY).contentType(ContentType.JSON).body(Map.of("reason", " "))
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/reject").then().statusCode(400);
+        given().header("Authorization", security()).contentType(ContentType.JSON).body(Map.of("reason", " "))
                 .post("/api/v1/proposals/" + id + "/reject").then().statusCode(400);
-        given().header("Authorization", SECURITY).get("/api/v1/proposals/" + id).then().body("status",
+        given().header("Authorization", security()).get("/api/v1/proposals/" + id).then().body("status",
                 equalTo("APPROVED"));
         assertThat(count("io.accessloop.drift.rightsizing.rejected.v1")).isZero();
 
-        given().header("Authorization", SECURITY).contentType(ContentType.JSON).body(Map.of("reason", "not this week"))
+        given().header("Authorization", security()).contentType(ContentType.JSON).body(Map.of("reason", "not this week"))
                 .post("/api/v1/proposals/" + id + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
         JsonPath rejected = envelope("io.accessloop.drift.rightsizing.rejected.v1");
         assertThat(rejected.getString("data.rejectedBy")).isEqualTo("sec@example.com");
@@ -293,7 +291,7 @@ class AccessAnalyzerFlowTest {
         assertThat(rejected.getString("data.principalArn")).isEqualTo(DemoWorkload.ROLE_ARN);
 
         String second = compute(DemoWorkload.ROLE_ARN, 30).getString("proposal.id");
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + second + "/approve").then()
+        given().header("Authorization", security()).post("/api/v1/proposals/" + second + "/approve").then()
                 .statusCode(200);
         assertThat(db.preparedQuery("select envelope from outbox_event where type = $1 order by id desc limit 1")
                 .execute(Tuple.of("io.accessloop.drift.rightsizing.approved.v1")).await().indefinitely().iterator()
@@ -315,5 +313,15 @@ class AccessAnalyzerFlowTest {
     private String proposalOf(String principal) {
         return db.preparedQuery("select id from rs_proposal where principal_arn = $1 order by id desc limit 1")
                 .execute(Tuple.of(principal)).await().indefinitely().iterator().next().getString(0);
+    }
+
+    /** Signed at the moment of use: a token lives five minutes, a slow class can run longer. */
+    private static String security() {
+        return Tokens.bearer("sec@example.com", "security");
+    }
+
+    /** Signed at the moment of use: a token lives five minutes, a slow class can run longer. */
+    private static String auditor() {
+        return Tokens.bearer("audit@example.com", "auditor");
     }
 }

@@ -35,9 +35,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class RightsizingFlowTest {
 
-    private static final String SECURITY = Tokens.bearer("sec@example.com", "security");
-    private static final String AUDITOR = Tokens.bearer("audit@example.com", "auditor");
-    private static final String EMPLOYEE = Tokens.bearer("bob@example.com", "employee");
 
     @Inject
     UsageCollector collector;
@@ -70,7 +67,7 @@ class RightsizingFlowTest {
     }
 
     private JsonPath compute(int windowDays) {
-        return given().header("Authorization", SECURITY).contentType(ContentType.JSON)
+        return given().header("Authorization", security()).contentType(ContentType.JSON)
                 .body(Map.of("principalArn", DemoWorkload.ROLE_ARN, "windowDays", windowDays))
                 .post("/api/v1/proposals").then().statusCode(201).extract().jsonPath();
     }
@@ -105,16 +102,16 @@ class RightsizingFlowTest {
         assertThat(Instant.parse(lastSnapshot)).isBefore(Instant.now().minus(Duration.ofDays(40)));
         assertThat(proposal.getString("proposal.confidence")).isEqualTo("high");
 
-        given().header("Authorization", AUDITOR).get("/api/v1/proposals/" + id).then().statusCode(200)
+        given().header("Authorization", auditor()).get("/api/v1/proposals/" + id).then().statusCode(200)
                 .body("changes[0].before.Statement[0].Sid", equalTo("ManageDatabase"));
-        given().header("Authorization", AUDITOR).post("/api/v1/proposals/" + id + "/apply").then().statusCode(403);
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/apply").then().statusCode(409)
+        given().header("Authorization", auditor()).post("/api/v1/proposals/" + id + "/apply").then().statusCode(403);
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/apply").then().statusCode(409)
                 .body("type", equalTo("urn:accessloop:problem:proposal-state"));
         assertThat(inlinePolicies()).as("nothing applied before approval").contains("rds-write");
 
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200)
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("sec@example.com"));
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/apply").then().statusCode(200)
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/apply").then().statusCode(200)
                 .body("status", equalTo("APPLIED")).body("appliedBy", equalTo("sec@example.com"));
 
         assertThat(inlinePolicies()).containsExactly("s3-read");
@@ -130,7 +127,7 @@ class RightsizingFlowTest {
         RollbackWatch.Outcome outcome = VertxContextSupport.subscribeAndAwait(() -> watch.check());
 
         assertThat(outcome.rolledBack()).containsExactly(id);
-        given().header("Authorization", AUDITOR).get("/api/v1/proposals/" + id).then().statusCode(200)
+        given().header("Authorization", auditor()).get("/api/v1/proposals/" + id).then().statusCode(200)
                 .body("status", equalTo("ROLLED_BACK")).body("closedBy", equalTo(RollbackWatch.WATCHER));
         assertThat(inlinePolicies()).containsExactlyInAnyOrder("s3-read", "rds-write");
         assertThat(inlinePolicy("s3-read")).isEqualTo(s3Before);
@@ -138,7 +135,7 @@ class RightsizingFlowTest {
         assertThat(events("io.accessloop.drift.rightsizing.proposed.v1")).isEqualTo(1);
         assertThat(events("io.accessloop.drift.rightsizing.applied.v1")).isEqualTo(1);
         assertThat(events("io.accessloop.drift.rightsizing.rolledback.v1")).isEqualTo(1);
-        given().header("Authorization", AUDITOR).get("/api/v1/findings?rule=rightsizing-rolled-back").then()
+        given().header("Authorization", auditor()).get("/api/v1/findings?rule=rightsizing-rolled-back").then()
                 .statusCode(200).body("items.find { it.principalArn == '" + DemoWorkload.ROLE_ARN + "' }.severity",
                         equalTo("high"));
     }
@@ -152,16 +149,16 @@ class RightsizingFlowTest {
         assertThat(row.getLong(0)).as("one row per day, action and resource").isEqualTo(61);
         assertThat(row.getLong(1)).isEqualTo(61);
         String id = compute(30).getString("proposal.id");
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
         workload.iam.putRolePolicy(r -> r.roleName("workload-reporting").policyName("extra").policyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\","
                         + "\"Resource\":\"*\"}]}"));
 
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/apply").then().statusCode(409)
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/apply").then().statusCode(409)
                 .body("type", equalTo("urn:accessloop:problem:permissions-changed"));
 
         assertThat(inlinePolicies()).contains("rds-write");
-        given().header("Authorization", SECURITY).get("/api/v1/proposals?status=SUPERSEDED").then().statusCode(200)
+        given().header("Authorization", security()).get("/api/v1/proposals?status=SUPERSEDED").then().statusCode(200)
                 .body("items[0].id", equalTo(id));
     }
 
@@ -169,36 +166,51 @@ class RightsizingFlowTest {
     void manualRollbackRestoresThePreviousVersionAndBadInputChangesNothing() throws Throwable {
         collect();
         String id = compute(30).getString("proposal.id");
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/apply").then().statusCode(200);
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/apply").then().statusCode(200);
         assertThat(inlinePolicies()).containsExactly("s3-read");
 
-        given().header("Authorization", SECURITY).contentType(ContentType.JSON).body(Map.of("reason", "the team asked"))
+        given().header("Authorization", security()).contentType(ContentType.JSON).body(Map.of("reason", "the team asked"))
                 .post("/api/v1/proposals/" + id + "/rollback").then().statusCode(200)
                 .body("status", equalTo("ROLLED_BACK")).body("closeReason", equalTo("the team asked"));
         assertThat(inlinePolicies()).containsExactlyInAnyOrder("s3-read", "rds-write");
         assertThat(db.query("select count(*) from finding where rule = 'rightsizing-rolled-back'").execute().await()
                 .indefinitely().iterator().next().getLong(0)).as("a person's rollback opens no finding").isZero();
-        given().header("Authorization", SECURITY).post("/api/v1/proposals/" + id + "/rollback").then().statusCode(409);
+        given().header("Authorization", security()).post("/api/v1/proposals/" + id + "/rollback").then().statusCode(409);
 
-        given().header("Authorization", SECURITY).contentType(ContentType.JSON)
+        given().header("Authorization", security()).contentType(ContentType.JSON)
                 .body(Map.of("principalArn", "not-an-arn")).post("/api/v1/proposals").then().statusCode(400);
-        given().header("Authorization", SECURITY).contentType(ContentType.JSON)
+        given().header("Authorization", security()).contentType(ContentType.JSON)
                 .body(Map.of("principalArn", DemoWorkload.ROLE_ARN, "windowDays", 0)).post("/api/v1/proposals")
                 .then().statusCode(400);
-        given().header("Authorization", SECURITY).contentType(ContentType.JSON)
+        given().header("Authorization", security()).contentType(ContentType.JSON)
                 .body(Map.of("principalArn", "arn:aws:iam::" + DemoWorkload.ACCOUNT + ":role/nobody"))
                 .post("/api/v1/proposals").then().statusCode(404);
-        given().header("Authorization", EMPLOYEE).get("/api/v1/proposals").then().statusCode(403);
+        given().header("Authorization", employee()).get("/api/v1/proposals").then().statusCode(403);
         given().get("/api/v1/proposals").then().statusCode(401);
-        given().header("Authorization", SECURITY).get("/api/v1/proposals/prp_nope").then().statusCode(404);
-        given().header("Authorization", SECURITY).get("/api/v1/proposals?limit=0").then().statusCode(400);
-        given().header("Authorization", SECURITY).get("/api/v1/proposals").then().statusCode(200)
+        given().header("Authorization", security()).get("/api/v1/proposals/prp_nope").then().statusCode(404);
+        given().header("Authorization", security()).get("/api/v1/proposals?limit=0").then().statusCode(400);
+        given().header("Authorization", security()).get("/api/v1/proposals").then().statusCode(200)
                 .body("items.size()", equalTo(1));
     }
 
     private long events(String type) {
         return db.preparedQuery("select count(*) from outbox_event where type = $1 and subject = $2 and id > $3")
                 .execute(Tuple.of(type, DemoWorkload.ROLE_ARN, outboxBefore)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    /** Signed at the moment of use: a token lives five minutes, a slow class can run longer. */
+    private static String security() {
+        return Tokens.bearer("sec@example.com", "security");
+    }
+
+    /** Signed at the moment of use: a token lives five minutes, a slow class can run longer. */
+    private static String auditor() {
+        return Tokens.bearer("audit@example.com", "auditor");
+    }
+
+    /** Signed at the moment of use: a token lives five minutes, a slow class can run longer. */
+    private static String employee() {
+        return Tokens.bearer("bob@example.com", "employee");
     }
 }

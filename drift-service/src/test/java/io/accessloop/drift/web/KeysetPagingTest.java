@@ -28,20 +28,20 @@ class KeysetPagingTest {
         role(prefix + "e");
         awaitPrincipals(prefix, 3);
 
-        JsonPath first = Api.get(Api.AUDITOR, "/api/v1/inventory/principals?type=ROLE&limit=2&name=" + prefix)
+        JsonPath first = Api.get(Api.auditor(), "/api/v1/inventory/principals?type=ROLE&limit=2&name=" + prefix)
                 .statusCode(200).extract().jsonPath();
         assertThat(first.getList("items.name", String.class)).containsExactly(prefix + "a", prefix + "c");
         role(prefix + "b"); // sorts before the cursor: offset paging would show "c" again
         role(prefix + "d"); // sorts after the cursor: must not be skipped
         awaitPrincipals(prefix, 5);
 
-        JsonPath second = Api.get(Api.AUDITOR, "/api/v1/inventory/principals?type=ROLE&limit=2&name=" + prefix
+        JsonPath second = Api.get(Api.auditor(), "/api/v1/inventory/principals?type=ROLE&limit=2&name=" + prefix
                 + "&cursor=" + first.getString("nextCursor")).statusCode(200).extract().jsonPath();
         assertThat(second.getList("items.name", String.class)).containsExactly(prefix + "d", prefix + "e");
         assertThat(second.getString("nextCursor")).isNull();
 
         // a cursor continues only the listing it came from
-        Api.get(Api.AUDITOR, "/api/v1/findings?cursor=" + first.getString("nextCursor")).statusCode(400)
+        Api.get(Api.auditor(), "/api/v1/findings?cursor=" + first.getString("nextCursor")).statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -52,12 +52,12 @@ class KeysetPagingTest {
         String older = openTrust(prefix + "1");
         String newer = openTrust(prefix + "2");
         List<String> seen = new ArrayList<>();
-        JsonPath page = Api.get(Api.AUDITOR, query).statusCode(200).extract().jsonPath();
+        JsonPath page = Api.get(Api.auditor(), query).statusCode(200).extract().jsonPath();
         seen.addAll(page.getList("items.id", String.class));
         assertThat(seen).containsExactly(newer);
         openTrust(prefix + "3"); // newest: sorts before everything already shown; offset paging would repeat "2"
         for (int i = 0; i < 500 && page.getString("nextCursor") != null; i++) {
-            page = Api.get(Api.AUDITOR, query + "&cursor=" + page.getString("nextCursor")).statusCode(200)
+            page = Api.get(Api.auditor(), query + "&cursor=" + page.getString("nextCursor")).statusCode(200)
                     .extract().jsonPath();
             seen.addAll(page.getList("items.id", String.class));
         }
@@ -77,13 +77,13 @@ class KeysetPagingTest {
         Api.push(event).statusCode(202);
         String arn = "arn:aws:iam::000000000000:role/" + name;
         String query = "/api/v1/findings?rule=open-trust-policy&principalArn=" + arn;
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Api.get(Api.AUDITOR, query).statusCode(200).extract()
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Api.get(Api.auditor(), query).statusCode(200).extract()
                 .jsonPath().getList("items").isEmpty());
-        return Api.get(Api.AUDITOR, query).extract().path("items[0].id");
+        return Api.get(Api.auditor(), query).extract().path("items[0].id");
     }
 
     private static void awaitPrincipals(String prefix, int count) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> Api.get(Api.AUDITOR,
+        await().atMost(Duration.ofSeconds(20)).until(() -> Api.get(Api.auditor(),
                 "/api/v1/inventory/principals?type=ROLE&limit=200&name=" + prefix).statusCode(200).extract().jsonPath()
                 .getList("items").size() == count);
     }

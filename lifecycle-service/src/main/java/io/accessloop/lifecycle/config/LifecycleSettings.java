@@ -97,6 +97,13 @@ public interface LifecycleSettings {
         @WithDefault("PT5M")
         Duration maxRetryDelay();
 
+        /**
+         * How many IAM reads an offboarding step makes at once (the tags of every user and role in the account, the
+         * parts of a leaver's user); 1 reads one after another.
+         */
+        @WithDefault("8")
+        int iamReadConcurrency();
+
         /** What happens to a leaver's IAM user once stripped of credentials, groups and policies: delete or tag. */
         @WithDefault("delete")
         String userDisposition();

@@ -74,7 +74,7 @@ class InactivitySweepTest {
         assertThat(Iam.userExists(idle)).isFalse();
         assertThat(actions(idle)).containsExactlyInAnyOrder("key-deactivated", "login-profile-deleted",
                 "user-disabled", "key-deleted", "user-deleted");
-        assertThat(Db.query("select envelope from outbox_event where type = ? and subject like ?",
+        assertThat(Db.query("select envelope from outbox_event where type = ? and subject like ? order by id",
                 EventTypes.IAM_USER_ACTIONED.type(), "%user" + PATH + idle).get(0).get("envelope")).asString()
                 .contains("\"accountId\":\"", "\"reason\":\"no console sign-in and no key use since ");
         assertThat(Iam.userExists(exempt)).isTrue();

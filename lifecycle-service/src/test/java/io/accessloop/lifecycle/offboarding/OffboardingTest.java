@@ -146,6 +146,29 @@ class OffboardingTest {
         awaitStatus(caseUrl, "CLOSED");
     }
 
+    @Test
+    void theBrokersLastReportResumesACaseWaitingForItWithoutWaitingOutTheBackOff() {
+        String person = "waiting-" + suffix() + "@example.com";
+        String grant = Events.grantId();
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("identity", person)
+                .put("endsAt", Instant.now().plus(Duration.ofHours(4)).toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Db.count("select count(*) from grant_schedule where grant_id = ?", grant) == 1);
+        String caseUrl = Hr.post(Hr.event(Hr.newId(), "employee.terminated", person, null, null))
+                .statusCode(202).extract().path("statusUrl");
+        // verification found the grant open; its next attempt is pushed an hour away, far beyond this test's patience
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.update("update offboarding_case "
+                + "set next_attempt_at = now() + interval '1 hour' where identity = ? and status = 'RETRYING' "
+                + "and last_error like 'verification found:%'", person) == 1);
+
+        Events.sendSample(EventTypes.GRANT_EXPIRED, d -> d.put("grantId", grant).put("identity", person));
+
+        JsonPath closed = awaitStatus(caseUrl, "CLOSED");
+        assertThat(closed.getList("steps.step", String.class)).endsWith("VERIFY", "CLOSE");
+        assertThat(Db.count("select count(*) from outbox_event where type = ? and subject = ?",
+                EventTypes.REVOKE_IDENTITY.type(), person)).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @EnumSource(value = SagaStep.class, names = {"REVOKE_ACCESS", "CLEAN_IAM_USERS", "FLAG_OWNED_ROLES", "VERIFY", "CLOSE"})
     void aCaseKilledAfterAnyStepResumesThereAndFinishes(SagaStep crashedBefore) {
@@ -215,6 +238,12 @@ class OffboardingTest {
         String person = "manual-" + suffix() + "@example.com";
         String body = "{\"email\":\"" + person.toUpperCase() + "\",\"reason\":\"contract ended\"}";
         String key = UUID.randomUUID().toString();
+        // a grant the broker has not yet reported ended keeps the case open (verification waits for it)
+        String grant = Events.grantId();
+        Events.sendSample(EventTypes.GRANT_ACTIVATED, d -> d.put("grantId", grant).put("identity", person)
+                .put("endsAt", Instant.now().plus(Duration.ofHours(1)).toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Db.count("select count(*) from grant_schedule where grant_id = ?", grant) == 1);
 
         given().header("Authorization", Roles.employee("eve@example.com")).contentType("application/json").body(body)
                 .post("/api/v1/offboarding").then().statusCode(403);
@@ -241,6 +270,8 @@ class OffboardingTest {
                 .body("type", equalTo("urn:accessloop:problem:case-open"));
 
         String id = JsonPath.from(first).getString("id");
+        Events.sendSample(EventTypes.GRANT_REVOKED, d -> d.put("grantId", grant).put("identity", person)
+                .put("reason", "offboarding"));
         awaitStatus("/api/v1/offboarding/" + id, "CLOSED");
         given().header("Authorization", Roles.security()).get("/api/v1/offboarding/case_unknown")
                 .then().statusCode(404);

@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class GrantService {
+
+    private static final Logger LOG = Logger.getLogger(GrantService.class);
 
     private final GrantRepository grants;
     private final Revocations revocations;
@@ -177,6 +180,7 @@ public class GrantService {
         if (active.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        long started = System.nanoTime();
         Map<String, List<String>> byRole = new LinkedHashMap<>();
         active.forEach(g -> byRole.computeIfAbsent(g.roleArn(), r -> new ArrayList<>()).add(g.id()));
         List<Revocations.RoleDeny> denies = byRole.entrySet().stream()
@@ -198,6 +202,9 @@ public class GrantService {
                                     g.endedAt()))).toList())
                             : outbox.appendAll(EventTypes.GRANT_REVOKED, active.stream().map(g -> new Outbox.Item<>(
                                     g.id(), revokedPayload(g))).toList()))
+                    .invoke(() -> LOG.infof("%d grants on %d roles %s with their denies in place in %d ms",
+                            active.size(), byRole.size(), expiry ? "EXPIRED" : "REVOKED",
+                            (System.nanoTime() - started) / 1_000_000))
                     .replaceWith(active);
         });
     }

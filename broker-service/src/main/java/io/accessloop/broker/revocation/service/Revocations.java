@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -102,7 +103,7 @@ public class Revocations {
             return Uni.createFrom().item(Map.of());
         }
         // probes are opened before the denies are written, so that a person deny (tokens issued before now) matches
-        return Uni.join().all(merged.stream().map(d -> blocking.call(() -> prepare(d))).toList()).andFailFast()
+        return Uni.join().all(merged.stream().map(this::prepare).toList()).andFailFast()
                 .chain(prepared -> Multi.createFrom().iterable(prepared)
                         .onItem().transformToUniAndConcatenate(this::store)
                         .collect().asList())
@@ -153,18 +154,24 @@ public class Revocations {
     private record Stored(Prepared prepared, RevocationPolicy policy, Instant revokedAt) {
     }
 
-    private Prepared prepare(RoleDeny deny) {
+    /** The probe session and the role's facts, read side by side (neither waits for the other). */
+    private Uni<Prepared> prepare(RoleDeny deny) {
         String roleArn = deny.roleArn();
-        RevocationProbe.ProbeSession session = null;
-        try {
-            String tag = deny.grantIds().isEmpty() ? "probe" : deny.grantIds().get(0);
-            session = probe.open(roleArn, tag, deny.identity() != null ? deny.identity() : "accessloop-probe");
-        } catch (RuntimeException e) {
-            LOG.warnf("cannot open a revocation probe session on %s: %s", roleArn, e.getMessage());
-        }
-        long roleMax = roles.maxSessionSeconds(roleArn);
-        int other = revoker.otherInlineCharacters(roleArn, settings.revocation().policyName());
-        return new Prepared(deny, session, roleMax, other);
+        Uni<Optional<RevocationProbe.ProbeSession>> session = blocking.call(() -> {
+            try {
+                String tag = deny.grantIds().isEmpty() ? "probe" : deny.grantIds().get(0);
+                return Optional.of(probe.open(roleArn, tag, deny.identity() != null ? deny.identity()
+                        : "accessloop-probe"));
+            } catch (RuntimeException e) {
+                LOG.warnf("cannot open a revocation probe session on %s: %s", roleArn, e.getMessage());
+                return Optional.empty();
+            }
+        });
+        Uni<long[]> facts = blocking.call(() -> new long[] {roles.maxSessionSeconds(roleArn),
+                revoker.otherInlineCharacters(roleArn, settings.revocation().policyName())});
+        return Uni.combine().all().unis(session, facts).asTuple()
+                .map(both -> new Prepared(deny, both.getItem1().orElse(null), both.getItem2()[0],
+                        (int) both.getItem2()[1]));
     }
 
     /** Locks the role and stores its new entries; the revocation instant is taken once the lock is held. */
@@ -192,8 +199,9 @@ public class Revocations {
             timeToRevoke.record(Duration.between(triggeredAt, clock.instant()).abs());
             boolean verified = session != null && verify(session);
             if (verified) {
-                LOG.infof("revocation on %s in place and verified (%d entries, %d characters)",
-                        roleArn, policy.entries().size(), policy.characters());
+                LOG.infof("revocation on %s in place and verified (%d entries, %d characters) %d ms after its trigger",
+                        roleArn, policy.entries().size(), policy.characters(),
+                        Duration.between(triggeredAt, clock.instant()).toMillis());
             } else {
                 LOG.warnf("revocation on %s written but not verified by a probe session", roleArn);
             }

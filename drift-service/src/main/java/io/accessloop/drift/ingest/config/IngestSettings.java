@@ -44,6 +44,10 @@ public interface IngestSettings {
         @WithDefault("10000")
         int maxPending();
 
+        /** Total size of the notifications that may wait (bodies, in bytes); beyond that a push is answered 503. */
+        @WithDefault("33554432")
+        long maxPendingBytes();
+
         /** Ingest transactions running at once (the next batch gathers while these commit). */
         @WithDefault("2")
         int maxConcurrentCommits();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Group commit: items submitted while earlier commits are running wait in a bounded queue and are committed together,
@@ -25,39 +26,58 @@ public final class CommitQueue<T, R> {
     private final int maxBatch;
     private final int maxPending;
     private final int maxConcurrent;
+    private final ToLongFunction<T> weight;
+    private final long maxPendingWeight;
     private final Function<List<T>, Uni<List<R>>> commit;
     private final Predicate<Throwable> rowLevel;
     private final Consumer<Runnable> dispatcher;
     private final ArrayDeque<Waiting<T, R>> queue = new ArrayDeque<>();
     private int inFlight;
+    private long pendingWeight;
+
+    /** A queue bounded by the number of waiting items only. */
+    public CommitQueue(int maxBatch, int maxPending, int maxConcurrent, Function<List<T>, Uni<List<R>>> commit,
+                       Predicate<Throwable> rowLevel, Consumer<Runnable> dispatcher) {
+        this(maxBatch, maxPending, item -> 0, Long.MAX_VALUE, maxConcurrent, commit, rowLevel, dispatcher);
+    }
 
     /**
+     * @param weight           what an item costs while it waits (e.g. its size in bytes)
+     * @param maxPendingWeight most total weight that may wait; an item that would exceed it is refused
      * @param commit     stores a batch in one transaction and returns one result per item, in order
      * @param rowLevel   failures one item can cause (the batch is then retried item by item)
      * @param dispatcher runs a commit where the database client may be used (a fresh Vert.x context)
      */
-    public CommitQueue(int maxBatch, int maxPending, int maxConcurrent, Function<List<T>, Uni<List<R>>> commit,
-                       Predicate<Throwable> rowLevel, Consumer<Runnable> dispatcher) {
-        if (maxBatch < 1 || maxPending < 1 || maxConcurrent < 1) {
+    public CommitQueue(int maxBatch, int maxPending, ToLongFunction<T> weight, long maxPendingWeight, int maxConcurrent,
+                       Function<List<T>, Uni<List<R>>> commit, Predicate<Throwable> rowLevel,
+                       Consumer<Runnable> dispatcher) {
+        if (maxBatch < 1 || maxPending < 1 || maxConcurrent < 1 || maxPendingWeight < 1) {
             throw new IllegalArgumentException("batch size, pending limit and concurrency must be positive");
         }
         this.maxBatch = maxBatch;
         this.maxPending = maxPending;
         this.maxConcurrent = maxConcurrent;
+        this.weight = weight;
+        this.maxPendingWeight = maxPendingWeight;
         this.commit = commit;
         this.rowLevel = rowLevel;
         this.dispatcher = dispatcher;
     }
 
-    /** Queues {@code item}; fails with {@link QueueFullException} when {@code maxPending} items already wait. */
+    /**
+     * Queues {@code item}; fails with {@link QueueFullException} when {@code maxPending} items already wait or its
+     * weight would take the waiting items over {@code maxPendingWeight}.
+     */
     public Uni<R> submit(T item) {
         return Uni.createFrom().emitter(emitter -> {
+            long cost = weight.applyAsLong(item);
             synchronized (this) {
-                if (queue.size() >= maxPending) {
-                    emitter.fail(new QueueFullException(maxPending));
+                if (queue.size() >= maxPending || pendingWeight + cost > maxPendingWeight) {
+                    emitter.fail(new QueueFullException(queue.size()));
                     return;
                 }
-                queue.add(new Waiting<>(item, emitter));
+                queue.add(new Waiting<>(item, emitter, cost));
+                pendingWeight += cost;
             }
             drain();
         });
@@ -66,6 +86,11 @@ public final class CommitQueue<T, R> {
     /** Items waiting for a commit (not counting those being committed). */
     public synchronized int pending() {
         return queue.size();
+    }
+
+    /** Total weight of the items waiting for a commit. */
+    public synchronized long pendingWeight() {
+        return pendingWeight;
     }
 
     private void drain() {
@@ -78,7 +103,9 @@ public final class CommitQueue<T, R> {
                 inFlight++;
                 batch = new ArrayList<>(Math.min(maxBatch, queue.size()));
                 while (batch.size() < maxBatch && !queue.isEmpty()) {
-                    batch.add(queue.poll());
+                    Waiting<T, R> next = queue.poll();
+                    pendingWeight -= next.weight();
+                    batch.add(next);
                 }
             }
             dispatcher.accept(() -> attempt(batch)
@@ -121,14 +148,14 @@ public final class CommitQueue<T, R> {
         }
     }
 
-    private record Waiting<T, R>(T item, UniEmitter<? super R> emitter) {
+    private record Waiting<T, R>(T item, UniEmitter<? super R> emitter, long weight) {
     }
 
     /** The queue holds as many items as it may: the caller should answer "busy, retry later". */
     public static final class QueueFullException extends RuntimeException {
 
-        QueueFullException(int limit) {
-            super(limit + " notifications are already waiting to be stored", null, false, false);
+        QueueFullException(int waiting) {
+            super(waiting + " notifications are already waiting to be stored", null, false, false);
         }
     }
 }

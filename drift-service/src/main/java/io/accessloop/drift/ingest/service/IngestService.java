@@ -57,8 +57,10 @@ public class IngestService {
         this.outboxSettings = outboxSettings;
         this.clock = clock;
         IngestSettings.Batch batch = settings.batch();
-        this.queue = new CommitQueue<>(batch.maxSize(), batch.maxPending(), batch.maxConcurrentCommits(),
-                this::storeAll, IngestService::rowLevel, Runnable::run);
+        // a waiting notification costs about its body's length in bytes (Latin-1 strings: one byte a character)
+        this.queue = new CommitQueue<>(batch.maxSize(), batch.maxPending(), s -> s.body().length(),
+                batch.maxPendingBytes(), batch.maxConcurrentCommits(), this::storeAll, IngestService::rowLevel,
+                Runnable::run);
         this.batchSizes = DistributionSummary.builder("accessloop_ingest_batch_size")
                 .description("Notifications stored by one ingest transaction")
                 .register(registry);

@@ -2,6 +2,7 @@ package io.accessloop.drift.rightsizing.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accessloop.drift.rightsizing.config.RightsizingSettings;
+import io.accessloop.drift.rightsizing.domain.ProposalIds;
 import io.accessloop.drift.rightsizing.domain.ProposalStatus;
 import io.accessloop.drift.rightsizing.repository.ProposalRepository;
 import io.accessloop.drift.rightsizing.service.ProposalService;
@@ -55,10 +56,22 @@ public class ProposalResource {
         callers.reader();
         int size = limit(limit);
         ProposalStatus wanted = status(status);
-        return Panache.withSession(() -> repository.list(wanted, principal, cursor, size + 1)).map(found -> {
+        String after = cursor(cursor);
+        return Panache.withSession(() -> repository.list(wanted, principal, after, size + 1)).map(found -> {
             List<ProposalViews.Summary> items = found.stream().limit(size).map(ProposalViews.Summary::of).toList();
             return new ProposalViews.Page<>(items, found.size() > size ? items.get(items.size() - 1).id() : null);
         });
+    }
+
+    /** The id of the last proposal of the previous page; anything else is refused like the other lists refuse it. */
+    private static String cursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        if (!ProposalIds.isWellFormed(cursor)) {
+            throw ProblemException.badRequest("invalid-cursor", "cursor is not one this list returned");
+        }
+        return cursor;
     }
 
     @GET

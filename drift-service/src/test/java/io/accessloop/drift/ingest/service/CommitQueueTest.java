@@ -132,6 +132,25 @@ class CommitQueueTest {
     }
 
     @Test
+    void theWaitingItemsTotalWeightIsBoundedAndFreedWhenTheyAreTakenIntoACommit() {
+        HeldCommits commits = new HeldCommits();
+        CommitQueue<String, String> queue = new CommitQueue<>(100, 1000, String::length, 10, 1, commits::commit,
+                e -> false, Runnable::run);
+        queue.submit("first").subscribe().withSubscriber(UniAssertSubscriber.create());
+        queue.submit("123456").subscribe().withSubscriber(UniAssertSubscriber.create());
+        queue.submit("abcd").subscribe().withSubscriber(UniAssertSubscriber.create());
+        queue.submit("x").subscribe().withSubscriber(UniAssertSubscriber.create())
+                .assertFailedWith(CommitQueue.QueueFullException.class);
+        assertThat(queue.pendingWeight()).isEqualTo(10);
+
+        commits.release(0);
+        assertThat(queue.pendingWeight()).isZero();
+        queue.submit("x").subscribe().withSubscriber(UniAssertSubscriber.create());
+        assertThat(queue.pendingWeight()).isEqualTo(1);
+        assertThat(commits.batches).containsExactly(List.of("first"), List.of("123456", "abcd"));
+    }
+
+    @Test
     void aCommitAnsweringTheWrongNumberOfResultsFailsEveryItemOfIt() {
         CommitQueue<String, String> queue = new CommitQueue<>(100, 10, 1, batch -> Uni.createFrom().item(List.of()),
                 e -> false, Runnable::run);

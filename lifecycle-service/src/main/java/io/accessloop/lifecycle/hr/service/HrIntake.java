@@ -13,10 +13,12 @@ import io.accessloop.lifecycle.audit.domain.LedgerRecord;
 import io.accessloop.lifecycle.audit.service.AuditLedger;
 import io.accessloop.lifecycle.audit.service.RecordedOutbox;
 import io.accessloop.lifecycle.hr.domain.HrEvent;
+import io.accessloop.lifecycle.hr.domain.HrEventType;
 import io.accessloop.lifecycle.identity.domain.IdentityStatus;
 import io.accessloop.lifecycle.identity.service.Identities;
 import io.accessloop.lifecycle.offboarding.domain.CaseStatus;
 import io.accessloop.lifecycle.offboarding.service.OffboardingCases;
+import io.accessloop.lifecycle.offboarding.service.OffboardingWorker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,15 +39,17 @@ import java.util.HexFormat;
 public class HrIntake {
 
     private final OffboardingCases cases;
+    private final OffboardingWorker worker;
     private final Identities identities;
     private final RecordedOutbox outbox;
     private final AuditLedger ledger;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    HrIntake(OffboardingCases cases, Identities identities, RecordedOutbox outbox, AuditLedger ledger,
-             ObjectMapper mapper, Clock clock) {
+    HrIntake(OffboardingCases cases, OffboardingWorker worker, Identities identities, RecordedOutbox outbox,
+             AuditLedger ledger, ObjectMapper mapper, Clock clock) {
         this.cases = cases;
+        this.worker = worker;
         this.identities = identities;
         this.outbox = outbox;
         this.ledger = ledger;
@@ -65,7 +69,12 @@ public class HrIntake {
                 return Uni.createFrom().item(previous);
             }
             return act(source, event).chain(answer -> store(source, event, digest, answer));
-        }));
+        })).invoke(() -> {
+            if (event.type() == HrEventType.TERMINATED) {
+                // committed: start its saga now rather than at the worker's next tick
+                worker.nudge();
+            }
+        });
     }
 
     /** The stored answer of an HR event, or null. */

@@ -1,7 +1,9 @@
 package io.accessloop.lifecycle.offboarding.aws;
 
+import io.accessloop.lifecycle.config.LifecycleSettings;
 import io.accessloop.lifecycle.offboarding.domain.PersonIam;
 import io.accessloop.lifecycle.offboarding.domain.UserChange;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -17,6 +19,12 @@ import software.amazon.awssdk.services.iam.model.User;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** {@link PersonIam} over the AWS SDK; every call tolerates what is already gone so a step can run twice. */
@@ -24,17 +32,34 @@ import java.util.function.Supplier;
 public class SdkPersonIam implements PersonIam {
 
     private final IamClient iam;
+    private final ExecutorService reads;
 
-    SdkPersonIam(IamClient iam) {
+    SdkPersonIam(IamClient iam, LifecycleSettings settings) {
         this.iam = iam;
+        AtomicInteger threads = new AtomicInteger();
+        this.reads = Executors.newFixedThreadPool(Math.max(1, settings.offboarding().iamReadConcurrency()), work -> {
+            Thread thread = new Thread(work, "offboarding-iam-read-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
+    @PreDestroy
+    void stop() {
+        reads.shutdownNow();
+    }
+
+    /** Every user's tags are read, several at once: the account may hold many users besides the leaver's. */
     @Override
     public List<String> usersOf(String email) {
+        List<User> all = new ArrayList<>();
+        iam.listUsersPaginator(b -> { }).users().forEach(all::add);
+        List<Boolean> theirs = inParallel(all, user -> user.userName().equalsIgnoreCase(email)
+                || taggedWith(userTags(user.userName()), IDENTITY_TAG, email));
         List<String> users = new ArrayList<>();
-        for (User user : iam.listUsersPaginator(b -> { }).users()) {
-            if (user.userName().equalsIgnoreCase(email) || taggedWith(userTags(user.userName()), IDENTITY_TAG, email)) {
-                users.add(user.userName());
+        for (int i = 0; i < all.size(); i++) {
+            if (theirs.get(i)) {
+                users.add(all.get(i).userName());
             }
         }
         return users;
@@ -45,17 +70,21 @@ public class SdkPersonIam implements PersonIam {
         List<UserChange> done = new ArrayList<>();
         try {
             String arn = iam.getUser(b -> b.userName(userName)).user().arn();
-            for (AccessKeyMetadata key : iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata()) {
-                String keyId = key.accessKeyId();
+            // the denies first (keys inactive, no console password), then the clean-up
+            List<AccessKeyMetadata> keys = iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata();
+            for (AccessKeyMetadata key : keys) {
                 if (key.status() == StatusType.ACTIVE) {
-                    iam.updateAccessKey(b -> b.userName(userName).accessKeyId(keyId).status(StatusType.INACTIVE));
-                    done.add(keyDeactivated(userName, arn, keyId));
+                    iam.updateAccessKey(b -> b.userName(userName).accessKeyId(key.accessKeyId())
+                            .status(StatusType.INACTIVE));
+                    done.add(keyDeactivated(userName, arn, key.accessKeyId()));
                 }
-                iam.deleteAccessKey(b -> b.userName(userName).accessKeyId(keyId));
-                done.add(keyDeleted(userName, arn, keyId));
             }
             if (ignoreMissing(() -> iam.deleteLoginProfile(b -> b.userName(userName)))) {
                 done.add(loginProfileDeleted(userName, arn));
+            }
+            for (AccessKeyMetadata key : keys) {
+                iam.deleteAccessKey(b -> b.userName(userName).accessKeyId(key.accessKeyId()));
+                done.add(keyDeleted(userName, arn, key.accessKeyId()));
             }
             for (Group group : iam.listGroupsForUser(b -> b.userName(userName)).groups()) {
                 iam.removeUserFromGroup(b -> b.userName(userName).groupName(group.groupName()));
@@ -89,30 +118,44 @@ public class SdkPersonIam implements PersonIam {
         return done;
     }
 
+    /** The user's parts are read several at once; nothing is changed. */
     @Override
     public List<UserChange> planRemoval(String userName, boolean keepUser) {
         List<UserChange> plan = new ArrayList<>();
         try {
             String arn = iam.getUser(b -> b.userName(userName)).user().arn();
-            for (AccessKeyMetadata key : iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata()) {
+            Future<List<AccessKeyMetadata>> keys = reads.submit(() ->
+                    iam.listAccessKeys(b -> b.userName(userName)).accessKeyMetadata());
+            Future<Boolean> password = reads.submit(() ->
+                    ignoreMissing(() -> iam.getLoginProfile(b -> b.userName(userName))));
+            Future<List<Group>> groups = reads.submit(() -> iam.listGroupsForUser(b -> b.userName(userName)).groups());
+            Future<List<String>> inline = reads.submit(() ->
+                    iam.listUserPolicies(b -> b.userName(userName)).policyNames());
+            Future<List<AttachedPolicy>> attached = reads.submit(() ->
+                    iam.listAttachedUserPolicies(b -> b.userName(userName)).attachedPolicies());
+            Future<List<MFADevice>> devices = reads.submit(() -> iam.listMFADevices(b -> b.userName(userName))
+                    .mfaDevices());
+            for (AccessKeyMetadata key : join(keys)) {
                 if (key.status() == StatusType.ACTIVE) {
                     plan.add(keyDeactivated(userName, arn, key.accessKeyId()));
                 }
-                plan.add(keyDeleted(userName, arn, key.accessKeyId()));
             }
-            if (ignoreMissing(() -> iam.getLoginProfile(b -> b.userName(userName)))) {
+            if (join(password)) {
                 plan.add(loginProfileDeleted(userName, arn));
             }
-            for (Group group : iam.listGroupsForUser(b -> b.userName(userName)).groups()) {
+            for (AccessKeyMetadata key : join(keys)) {
+                plan.add(keyDeleted(userName, arn, key.accessKeyId()));
+            }
+            for (Group group : join(groups)) {
                 plan.add(groupLeft(userName, arn, group.groupName()));
             }
-            for (String policy : iam.listUserPolicies(b -> b.userName(userName)).policyNames()) {
+            for (String policy : join(inline)) {
                 plan.add(inlinePolicyDeleted(userName, arn, policy));
             }
-            for (AttachedPolicy policy : iam.listAttachedUserPolicies(b -> b.userName(userName)).attachedPolicies()) {
+            for (AttachedPolicy policy : join(attached)) {
                 plan.add(managedPolicyDetached(userName, arn, policy.policyArn()));
             }
-            for (MFADevice device : iam.listMFADevices(b -> b.userName(userName)).mfaDevices()) {
+            for (MFADevice device : join(devices)) {
                 plan.add(mfaDeactivated(userName, arn, device.serialNumber()));
             }
             plan.add(keepUser ? userKept(userName, arn) : userDeleted(userName, arn));
@@ -166,12 +209,16 @@ public class SdkPersonIam implements PersonIam {
         return UserChange.action(UserChange.USER_DELETED, userName, arn, "", "deleted user " + userName);
     }
 
+    /** Every role's tags are read, several at once. */
     @Override
     public List<String> rolesOwnedBy(String email) {
+        List<Role> all = new ArrayList<>();
+        iam.listRolesPaginator(b -> { }).roles().forEach(all::add);
+        List<Boolean> owned = inParallel(all, role -> taggedWith(roleTags(role.roleName()), OWNER_TAG, email));
         List<String> roles = new ArrayList<>();
-        for (Role role : iam.listRolesPaginator(b -> { }).roles()) {
-            if (taggedWith(roleTags(role.roleName()), OWNER_TAG, email)) {
-                roles.add(role.roleName());
+        for (int i = 0; i < all.size(); i++) {
+            if (owned.get(i)) {
+                roles.add(all.get(i).roleName());
             }
         }
         return roles;
@@ -244,6 +291,37 @@ public class SdkPersonIam implements PersonIam {
 
     private static boolean taggedWith(List<Tag> tags, String key, String value) {
         return tags.stream().anyMatch(t -> t.key().equals(key) && t.value().equalsIgnoreCase(value));
+    }
+
+    /** {@code read} applied to every item on the read pool; results in item order, the first failure rethrown. */
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> read) {
+        List<Future<R>> pending = new ArrayList<>(items.size());
+        for (T item : items) {
+            pending.add(reads.submit(() -> read.apply(item)));
+        }
+        List<R> results = new ArrayList<>(items.size());
+        try {
+            for (Future<R> result : pending) {
+                results.add(join(result));
+            }
+        } finally {
+            pending.forEach(result -> result.cancel(false));
+        }
+        return results;
+    }
+
+    private static <R> R join(Future<R> result) {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading IAM", e);
+        }
     }
 
     /** Runs a call; false when the thing it acts on does not exist. */

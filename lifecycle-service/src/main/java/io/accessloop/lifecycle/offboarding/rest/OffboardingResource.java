@@ -5,6 +5,7 @@ import io.accessloop.kit.problem.ProblemException;
 import io.accessloop.kit.security.Caller;
 import io.accessloop.lifecycle.identity.domain.EmailAddress;
 import io.accessloop.lifecycle.offboarding.service.OffboardingCases;
+import io.accessloop.lifecycle.offboarding.service.OffboardingWorker;
 import io.accessloop.kit.security.CurrentCaller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -29,11 +30,14 @@ import java.util.List;
 public class OffboardingResource {
 
     private final OffboardingCases cases;
+    private final OffboardingWorker worker;
     private final CurrentCaller caller;
     private final IdempotencyKeys idempotency;
 
-    OffboardingResource(OffboardingCases cases, CurrentCaller caller, IdempotencyKeys idempotency) {
+    OffboardingResource(OffboardingCases cases, OffboardingWorker worker, CurrentCaller caller,
+                        IdempotencyKeys idempotency) {
         this.cases = cases;
+        this.worker = worker;
         this.caller = caller;
         this.idempotency = idempotency;
     }
@@ -66,6 +70,12 @@ public class OffboardingResource {
                 "The e-mail address is not accepted", List.of("email: must be " + EmailAddress.RULE)));
         return idempotency.run("offboarding", me.email(), key, request, 201,
                 () -> cases.openManual(email, request.employeeId(), request.effectiveAt(), request.reason(),
-                        me.email()).map(CaseView::of));
+                        me.email()).map(CaseView::of))
+                .invoke(response -> {
+                    if (response.getStatus() == 201) {
+                        // committed: start its saga now rather than at the worker's next tick
+                        worker.nudge();
+                    }
+                });
     }
 }

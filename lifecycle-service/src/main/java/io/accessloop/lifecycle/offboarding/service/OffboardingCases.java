@@ -8,11 +8,14 @@ import io.accessloop.lifecycle.offboarding.domain.CaseState;
 import io.accessloop.lifecycle.offboarding.domain.CaseStatus;
 import io.accessloop.lifecycle.offboarding.domain.CaseTransitions;
 import io.accessloop.lifecycle.offboarding.repository.OffboardingCase;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Opens and finds offboarding cases; HR and the portal use the same saga. Runs in the caller's transaction. */
@@ -53,6 +56,25 @@ public class OffboardingCases {
             }
             return create(identity, employeeId, effectiveAt, "manual", requestedBy, reason, null);
         });
+    }
+
+    /**
+     * The broker has now reported every grant of {@code identity} ended: a case of theirs waiting out its back-off
+     * only because verification found grants still open is made due now instead of at its next attempt. The retry
+     * itself is unchanged (clean-up and verification run again in full). Runs in the caller's transaction; true when a
+     * case was made due.
+     */
+    public Uni<Boolean> grantsAllEnded(String identity, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        return Panache.getSession().chain(session -> session.flush().chain(() -> session.createNativeQuery(
+                        "update offboarding_case set next_attempt_at = ?2, updated_at = ?2 where identity = ?1 "
+                                + "and status = 'RETRYING' and next_step = 'CLEAN_IAM_USERS' and next_attempt_at > ?2 "
+                                + "and last_error like 'verification found:%' and not exists (select 1 from "
+                                + "grant_schedule g where g.identity = ?1 and g.status <> 'ENDED')")
+                .setParameter(1, identity)
+                .setParameter(2, at)
+                .executeUpdate()))
+                .map(updated -> updated > 0);
     }
 
     public Uni<OffboardingCase> find(String id) {

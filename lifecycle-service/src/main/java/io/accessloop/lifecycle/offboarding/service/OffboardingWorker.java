@@ -22,6 +22,7 @@ import io.accessloop.lifecycle.offboarding.repository.OffboardingCase;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.accessloop.lifecycle.support.Blocking.await;
 
@@ -61,6 +63,8 @@ public class OffboardingWorker {
     private final CleanupPlans plans;
     private final Clock clock;
     private final LifecycleSettings.Offboarding settings;
+    private final AtomicBoolean passRunning = new AtomicBoolean();
+    private final AtomicBoolean passWanted = new AtomicBoolean();
 
     OffboardingWorker(PersonIam iam, RecordedOutbox outbox, IamUserEvents userEvents, AuditLedger ledger,
                       Identities identities, GrantTracker grants, CleanupPlans plans, Clock clock,
@@ -77,7 +81,35 @@ public class OffboardingWorker {
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        pass();
+    }
+
+    /**
+     * Runs a pass now on a worker thread instead of at the next tick: a case was just opened, and waiting up to a
+     * second for the scheduler would delay its revoke command. Safe at any time (claims skip locked cases).
+     */
+    public void nudge() {
+        Infrastructure.getDefaultWorkerPool().execute(this::pass);
+    }
+
+    /**
+     * One pass at a time on this replica: a pass asked for while one runs (a nudge, a tick) makes the running one
+     * go round once more, so no request is lost and no two passes of one replica compete for the same cases.
+     */
     void pass() {
+        passWanted.set(true);
+        while (passWanted.get() && passRunning.compareAndSet(false, true)) {
+            try {
+                passWanted.set(false);
+                claimAndDrive();
+            } finally {
+                passRunning.set(false);
+            }
+        }
+    }
+
+    private void claimAndDrive() {
         for (int i = 0; i < CASES_PER_PASS; i++) {
             Optional<CaseClaim> claim;
             try {
