@@ -139,7 +139,7 @@ class IngestBatchTest {
             String source = "row-" + UUID.randomUUID();
             sources.add(source);
             // PostgreSQL text cannot hold U+0000: that row's insert fails with SQLSTATE 22021
-            String body = i == 7 ? "{\"bad\":\"\u0000\"}" : "{\"ok\":" + i + "}";
+            String body = i == 7 ? "{\"bad\":\"\u0000\"}" : change(source);
             pushes.add(service.store(notification(source), body));
         }
         List<CompletableFuture<Accepted>> running = pushes.stream().map(p -> p.subscribe().asCompletionStage()).toList();
@@ -159,9 +159,15 @@ class IngestBatchTest {
         assertThat(count("select count(*) from raw_event where source_id = any($1)", List.of(sources.get(7)))).isZero();
     }
 
+    /** A stored submission the consumer can process like any pushed change (it does, once it is queued). */
     private static Submission submission(String sourceId) {
-        return new Submission("evt_" + UUID.randomUUID(), sourceId, "config", Samples.ACCOUNT, "{\"test\":true}",
+        return new Submission("evt_" + UUID.randomUUID(), sourceId, "config", Samples.ACCOUNT, change(sourceId),
                 Instant.now());
+    }
+
+    private static String change(String sourceId) {
+        ObjectNode event = Samples.roleChange("stored-" + sourceId.substring(sourceId.length() - 8), Instant.now(), 1);
+        return event.put("id", sourceId).toString();
     }
 
     private static Notification notification(String sourceId) {

@@ -100,6 +100,10 @@ class IngestLoadDriver {
     @Test
     void configChangeToPublishedFinding() throws Exception {
         int n = Integer.getInteger("drift.ingest.load.changes", 30);
+        // changes share one queue: a backlog left by the throughput driver would be measured instead of the path
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> pool.query("select count(*) from raw_event where processed_at is null").execute()
+                        .await().indefinitely().iterator().next().getLong(0) == 0);
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < n + 5; i++) {
             String role = "latency-" + UUID.randomUUID().toString().substring(0, 8);

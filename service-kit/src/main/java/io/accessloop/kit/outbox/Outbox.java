@@ -23,6 +23,8 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
 
+    /** PostgreSQL notification channel announcing, at commit, that events were appended (the relay listens). */
+    public static final String NOTIFY_CHANNEL = "accessloop_outbox";
     private static final int COLUMNS = 6;
     /** PostgreSQL takes at most 65,535 parameters in one statement. */
     private static final int ROWS_PER_INSERT = 1000;
@@ -61,9 +63,13 @@ public class Outbox {
                 .replaceWith(events);
     }
 
-    private Uni<Integer> insert(Mutiny.Session session, EventType<?> type, List<CloudEvent> events) {
+    /**
+     * One multi-row insert that also queues a notification for the relay; PostgreSQL delivers it only when (and if)
+     * the transaction commits, and folds repeats within one transaction into one.
+     */
+    private Uni<Object> insert(Mutiny.Session session, EventType<?> type, List<CloudEvent> events) {
         StringBuilder sql = new StringBuilder(
-                "insert into outbox_event (event_id, address, type, subject, envelope, created_at) values ");
+                "with appended as (insert into outbox_event (event_id, address, type, subject, envelope, created_at) values ");
         for (int row = 0; row < events.size(); row++) {
             sql.append(row == 0 ? "(" : ", (");
             for (int col = 1; col <= COLUMNS; col++) {
@@ -71,6 +77,7 @@ public class Outbox {
             }
             sql.append(')');
         }
+        sql.append(" returning id) select count(*) from appended, pg_notify('").append(NOTIFY_CHANNEL).append("', '')");
         var query = session.createNativeQuery(sql.toString());
         int p = 0;
         for (CloudEvent event : events) {
@@ -81,7 +88,7 @@ public class Outbox {
                     .setParameter(++p, codec.encode(event))
                     .setParameter(++p, OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC));
         }
-        return query.executeUpdate();
+        return query.getSingleResult();
     }
 
     private static List<List<CloudEvent>> chunks(List<CloudEvent> events) {

@@ -2,12 +2,14 @@ package io.accessloop.kit.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -31,6 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at once;
  * a relay that dies mid-batch leaves its rows unsent for the next pass (consumers deduplicate). A send the broker
  * never settles (an outage that swallowed it, a blocked address) times out and ends the pass like a refusal.
+ * <p>A pass starts when PostgreSQL announces a commit that appended events ({@code LISTEN}, see
+ * {@link Outbox#NOTIFY_CHANNEL}: a notification is delivered only once its transaction commits), and on a timer in
+ * case a notification was missed while the listening connection was being re-opened.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,6 +49,9 @@ public class OutboxRelay {
     private final OutboxSettings settings;
     private final Timer lag;
     private final AtomicBoolean passRunning = new AtomicBoolean();
+    /** Set when a pass was asked for while one ran: the rows it is about may have been committed too late for it. */
+    private final AtomicBoolean passWanted = new AtomicBoolean();
+    private volatile boolean stopped;
 
     OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxSettings settings,
                 MeterRegistry registry) {
@@ -56,25 +64,56 @@ public class OutboxRelay {
                 .register(registry);
     }
 
-    /** Polls on a Vert.x timer: the scheduler cannot go below one second, and the lag budget is far smaller. */
+    /** Listens for commits and polls on a Vert.x timer (the scheduler cannot go below one second). */
     void startPolling(@Observes StartupEvent startup, Vertx vertx) {
         if (settings.relayEnabled()) {
             vertx.setPeriodic(settings.pollInterval().toMillis(), tick -> poll());
+            listen(vertx);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopped = true;
+    }
+
+    /** Holds one connection that LISTENs; when it closes, a new one is opened a second later. */
+    private void listen(Vertx vertx) {
+        if (stopped) {
+            return;
+        }
+        pool.getConnection().subscribe().with(connection -> {
+            PgConnection listening = PgConnection.cast(connection);
+            listening.notificationHandler(notification -> poll());
+            listening.closeHandler(() -> listenAgainSoon(vertx));
+            listening.query("LISTEN " + Outbox.NOTIFY_CHANNEL).execute().subscribe().with(
+                    done -> poll(),
+                    e -> {
+                        LOG.warnf("outbox relay cannot listen for commits, polling only: %s", e.getMessage());
+                        connection.closeAndForget();
+                    });
+        }, e -> listenAgainSoon(vertx));
+    }
+
+    private void listenAgainSoon(Vertx vertx) {
+        if (!stopped) {
+            vertx.setTimer(1000, t -> listen(vertx));
         }
     }
 
     private void poll() {
         if (!passRunning.compareAndSet(false, true)) {
+            passWanted.set(true);
             return;
         }
+        passWanted.set(false);
         publishPending()
                 .onTermination().invoke(() -> passRunning.set(false))
                 .subscribe().with(this::afterPass, e -> LOG.warnf("outbox relay pass failed: %s", e.getMessage()));
     }
 
-    /** A full batch means more may be waiting: the next pass starts at once instead of at the next tick. */
+    /** A full batch, or a commit announced during the pass, means more may be waiting: the next pass starts at once. */
     private void afterPass(int sent) {
-        if (sent >= settings.batchSize()) {
+        if (sent >= settings.batchSize() || passWanted.get()) {
             poll();
         }
     }

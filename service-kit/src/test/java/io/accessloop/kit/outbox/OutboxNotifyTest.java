@@ -1,0 +1,81 @@
+package io.accessloop.kit.outbox;
+
+import io.accessloop.testsupport.ArtemisResource;
+import io.accessloop.testsupport.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay publishes when PostgreSQL announces a commit, not when its timer next fires: the timer is set to an hour
+ * here, so only the notification can start the pass.
+ */
+@QuarkusTest
+@TestProfile(OutboxNotifyTest.RelayOnAnHourlyTimer.class)
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "kit"))
+@QuarkusTestResource(ArtemisResource.class)
+class OutboxNotifyTest {
+
+    public static class RelayOnAnHourlyTimer implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("accessloop.outbox.relay-enabled", "true", "accessloop.outbox.poll-interval", "PT1H");
+        }
+    }
+
+    @Test
+    void aCommittedEventIsPublishedWithoutWaitingForTheTimer() {
+        for (int i = 0; i < 3; i++) {
+            String eventId = given().post("/probe/grants/grt_notified_" + i + "/expire").then().statusCode(200)
+                    .extract().asString();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> sentAt(eventId) != null);
+        }
+    }
+
+    @Test
+    void aRolledBackAppendAnnouncesNothingAndLeavesNoRow() {
+        String answer = given().post("/probe/outside-transaction").then().statusCode(200).extract().asString();
+
+        assertThat(answer).contains("must run inside the transaction");
+        assertThat(unsentCount()).isZero();
+    }
+
+    private static String sentAt(String eventId) {
+        return single("select sent_at::text from outbox_event where event_id = ?", eventId);
+    }
+
+    private static long unsentCount() {
+        return Long.parseLong(single("select count(*)::text from outbox_event where sent_at is null", null));
+    }
+
+    private static String single(String sql, String param) {
+        PostgresResource.Server server = PostgresResource.server();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + server.host() + ":" + server.port()
+                + "/kit", server.user(), server.password()); PreparedStatement s = c.prepareStatement(sql)) {
+            if (param != null) {
+                s.setString(1, param);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
