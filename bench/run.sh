@@ -122,7 +122,7 @@ java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e.json" "$OUT/e2e-notes.
   --except ExpiryStorm 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e.log"
 phase_done "end-to-end drivers ($(driver_times "$OUT/e2e.log"))"
 
-say "soak ($SOAK_SECONDS s of mixed load)"
+say "soak ($SOAK_WARM_UP s warm-up + $SOAK_SECONDS s judged, mixed load)"
 SOAK_STATUS=0
 java -cp "$CP" io.accessloop.bench.soak.Soak "$OUT/soak.json" "$OUT/soak-notes.json" --seconds "$SOAK_SECONDS" \
   --warm-up "$SOAK_WARM_UP" 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/soak.log" || true

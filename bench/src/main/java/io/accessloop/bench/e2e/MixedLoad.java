@@ -15,14 +15,18 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Steady mixed load on the local run, one paced worker per kind of work: self-service requests with credentials
- * and release, approval rounds, out-of-band IAM changes and Config notifications, HR terminations of people holding
- * grants, and signed-in portal pages. Every operation is checked (status codes, credentials working); anything
- * else counts as an error.
+ * and release, approval rounds (approved, credentials checked, handed back), out-of-band IAM changes and Config
+ * notifications, HR terminations of people holding grants, and signed-in portal pages. Every operation is checked
+ * (status codes, credentials working); anything else counts as an error. The load is one the stack can keep up
+ * with, so the soak sees a steady state: grants are handed back instead of piling up on a role (hundreds of live
+ * grants on one role are more than its compacted deny can spare), and terminations come every 2 s (an offboarding
+ * is a saga of several steps; one every 250 ms outran it, and its queue grew for as long as the soak ran).
  */
 public final class MixedLoad {
 
     public static final int WORKERS = 6;
     private static final long PERIOD_MILLIS = 250;
+    private static final long TERMINATION_PERIOD_MILLIS = 2_000;
     private static final String DRIFT_ROLE = "entitlement-legacy-support";
 
     private final Context ctx = new Context(false, Http.JSON.createArrayNode(), Http.JSON.createObjectNode());
@@ -69,7 +73,7 @@ public final class MixedLoad {
                 case 3 -> timed("hrTermination", record, this::hrTermination);
                 default -> timed("portalPage", record, () -> portalPage(worker));
             }
-            long rest = PERIOD_MILLIS - (System.nanoTime() - started) / 1_000_000;
+            long rest = (worker == 3 ? TERMINATION_PERIOD_MILLIS : PERIOD_MILLIS) - (System.nanoTime() - started) / 1_000_000;
             if (rest > 0) {
                 try {
                     Thread.sleep(rest);
@@ -85,6 +89,12 @@ public final class MixedLoad {
         Map<String, LatencyRecorder.Summary> out = new LinkedHashMap<>();
         recorders.forEach((op, r) -> out.put(op, r.summarise(seconds)));
         return out;
+    }
+
+    /** Offboarding cases of the soak's terminated people that lifecycle has not closed yet: its backlog. */
+    public long offboardingsOpen() throws java.sql.SQLException {
+        return ctx.db.count("lifecycle", "select count(*) from offboarding_case where status <> 'CLOSED' "
+                + "and identity like ?", "soak-" + ctx.run + "-%");
     }
 
     public String firstError() {
@@ -128,6 +138,8 @@ public final class MixedLoad {
                 c.get("AccessKeyId").asText(), c.get("SecretAccessKey").asText(), c.get("SessionToken").asText()))) {
             throw new IllegalStateException("approved credentials do not work");
         }
+        ctx.http.postJson(ctx.stack.broker().resolve("/api/v1/grants/" + approved.get("grantId").asText() + "/release"),
+                ctx.tokens.of("alice"), null, 200);
     }
 
     private void outOfBandChange() {

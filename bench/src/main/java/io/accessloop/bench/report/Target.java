@@ -38,16 +38,18 @@ record Target(String what, String goal, String benchmark, String params, boolean
                             + "hop to the broker before the revocation itself"),
             new Target("offboarding (HR webhook; 20 grants + an IAM user) → everything denied, p99", "p99 < 2 s",
                     "e2e.RevocationToDeny.offboardingToDenyP99", null, false, 2_000,
-                    "the path: webhook → offboarding case, picked up by a worker every 1 s → revoke-identity command "
-                            + "(outbox relay, AMQP) → broker denies per role; the IAM user clean-up is a further saga step"),
+                    "the path: webhook → offboarding case, driven as soon as it commits → revoke-identity command "
+                            + "(outbox relay, AMQP) → broker denies each role's grants, roles side by side; the IAM "
+                            + "user's clean-up (keys deactivated first) is a further saga step"),
             new Target("Config change → drift finding published, p99", "p99 < 500 ms",
                     "e2e.DriftDetection.changeToFindingP99", null, false, 500,
-                    "the path: sandbox push → ingest (raw event + outbox in one transaction) → relay (polls every "
-                            + "200 ms) → AMQP → consumer (inventory, CloudTrail attribution, rules) → finding"),
+                    "the path: sandbox push → ingest (raw event + outbox, group commit) → relay (woken by the "
+                            + "commit) → AMQP → consumer (inventory, CloudTrail attribution, rules) → finding"),
             new Target("Config changes ingested (POST /ingest/aws/events, 16 clients)", "≥ 5,000 changes/s",
                     "e2e.DriftIngestion.ingestConfigChange", null, true, 5_000,
-                    "every notification is parsed and stored with its outbox entry in its own database transaction "
-                            + "before the 202; compare with the liveness-probe baseline of the same server"),
+                    "every notification is parsed and stored with its outbox entry before its 202; concurrent pushes "
+                            + "share one transaction (group commit); compare with the liveness-probe baseline of the same "
+                            + "server"),
             new Target("CloudTrail processing for right-sizing (gunzip, stream, map, fold; one thread)",
                     "≥ 200,000 events/s per core", "cloudtrail.CloudTrailProcessingBenchmark.streamMapAndFold", null,
                     true, 200_000),

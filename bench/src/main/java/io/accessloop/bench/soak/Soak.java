@@ -158,6 +158,11 @@ public final class Soak {
                     summary.calls(), summary.failures(), summary.p50(), summary.p95(), summary.p99());
         }
         LoadResults.single(rows, "soak.Soak.errors", "seconds=" + total, errors, "errors");
+        long backlog = load.offboardingsOpen();
+        LoadResults.single(rows, "soak.Soak.offboardingsOpenAtEnd", "seconds=" + total, backlog, "cases");
+        System.out.printf(Locale.ROOT, "soak: offboarding cases of the soak's terminations still open at the end: %d "
+                + "(reported, not judged: a number that grows with the soak's length means offboarding falls behind)%n",
+                backlog);
         if (errors > 0) {
             failures.append(errors).append(" request errors (first: ").append(load.firstError()).append("); ");
         }
