@@ -7,6 +7,7 @@ import io.accessloop.contracts.aws.AwsChangeReceived;
 import io.accessloop.drift.ingest.config.IngestSettings;
 import io.accessloop.drift.ingest.domain.Notification;
 import io.accessloop.kit.outbox.OutboxSettings;
+import io.accessloop.kit.outbox.Outbox;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -121,7 +122,8 @@ public class IngestService {
      * One statement: the raw events, and for each one that went in (a delivery stored before, or by a concurrent
      * batch that committed meanwhile, does nothing) its envelope in the outbox; returns the ids that went in.
      * Arrays keep the text the same for every batch size. The outbox columns are service-kit's {@code outbox_event},
-     * written as {@code Outbox#appendAll} writes them, so that raw event and envelope share the one statement.
+     * written as {@code Outbox#appendAll} writes them (with its commit notification for the relay), so that raw event
+     * and envelope share the one statement.
      */
     private static final String STORE = "with incoming as (select * from unnest($1::text[], $2::text[], $3::text[], "
             + "$4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[]) "
@@ -131,7 +133,7 @@ public class IngestService {
             + "on conflict (source_id) do nothing returning id), "
             + "queued as (insert into outbox_event (event_id, address, type, subject, envelope, created_at) "
             + "select i.event_id, $9, $10, i.id, i.envelope, i.received_at from incoming i join raw on raw.id = i.id) "
-            + "select id from raw";
+            + "select raw.id from raw, pg_notify('" + Outbox.NOTIFY_CHANNEL + "', '')";
 
     private Tuple columns(List<Submission> rows) {
         int n = rows.size();
