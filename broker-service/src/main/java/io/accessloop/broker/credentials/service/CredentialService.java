@@ -69,6 +69,7 @@ public class CredentialService {
     public Uni<TemporaryCredentials> issue(Caller caller, String grantId, String channel) {
         return owned(caller, grantId).chain(grant -> safeFrom(grant)
                 .chain(from -> blocking.call(() -> assume(grant, from)))
+                .call(issued -> grants.sessionIssued(grant.id(), issued.credentials().expiration()))
                 .chain(issued -> outbox.append(EventTypes.CREDENTIALS_ISSUED, grant.id(), new CredentialsIssued(
                                 grant.id(), grant.identity(), grant.roleArn(), issued.credentials().accessKeyId(),
                                 issued.sessionName(), issued.credentials().expiration(), channel))
@@ -87,6 +88,7 @@ public class CredentialService {
                     URI url = console.signInUrl(issued.credentials(), issued.durationSeconds(), target);
                     return new SignIn(issued, url);
                 })
+                .call(signIn -> grants.sessionIssued(grant.id(), signIn.issued().credentials().expiration()))
                 .chain(signIn -> {
                     Issued issued = signIn.issued();
                     return outbox.append(EventTypes.CREDENTIALS_ISSUED, grant.id(), new CredentialsIssued(grant.id(),

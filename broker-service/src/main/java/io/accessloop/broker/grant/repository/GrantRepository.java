@@ -2,12 +2,14 @@ package io.accessloop.broker.grant.repository;
 
 import io.accessloop.broker.grant.domain.Grant;
 import io.accessloop.broker.grant.domain.GrantStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +22,14 @@ public class GrantRepository {
 
     public Uni<Grant> find(String id) {
         return GrantRecord.<GrantRecord>findById(id).map(r -> r == null ? null : toDomain(r));
+    }
+
+    /** Remembers that a session of the grant lives until {@code expiration}; the latest such instant is kept. */
+    public Uni<Void> sessionIssued(String grantId, Instant expiration) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("update access_grant set "
+                                + "sessions_until = greatest(coalesce(sessions_until, ?2), ?2) where id = ?1")
+                        .setParameter(1, grantId).setParameter(2, expiration).executeUpdate())
+                .replaceWithVoid();
     }
 
     public Uni<Grant> findForUpdate(String id) {

@@ -129,6 +129,11 @@ public class GrantService {
         });
     }
 
+    /** Records when the latest session issued for the grant ends (a compaction spares only grants with one alive). */
+    public Uni<Void> sessionIssued(String grantId, Instant expiration) {
+        return grants.sessionIssued(grantId, expiration);
+    }
+
     /** An approver of the entitlement, security or an admin ends someone's grant. */
     public Uni<Grant> revokeByPerson(Caller caller, String id, String reason) {
         Instant triggered = clock.instant();
