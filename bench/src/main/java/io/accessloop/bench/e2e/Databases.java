@@ -102,6 +102,14 @@ public final class Databases {
         }
     }
 
+    /**
+     * What the broker records when it issues a session for a grant (when its last session ends), for a session the
+     * bench opened itself with {@link AwsSessions#assumeRole} (one hour): a role-wide revocation spares such grants.
+     */
+    public void sessionIssued(String grantId) throws SQLException {
+        update("broker", "update access_grant set sessions_until = now() + interval '1 hour' where id = ?", grantId);
+    }
+
     /** Runs one statement with a text parameter in its own transaction; returns the rows it changed. */
     public int update(String database, String sql, String parameter) throws SQLException {
         try (Connection c = open(database); PreparedStatement s = c.prepareStatement(sql)) {

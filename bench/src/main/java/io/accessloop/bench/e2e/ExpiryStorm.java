@@ -14,8 +14,9 @@ import java.util.Locale;
  * {@code access_grant} and lifecycle's {@code grant_schedule} (their Flyway schemas, with COPY), all ending in an
  * hour; the trigger is one update setting every end to now; the storm is over when the broker holds every one of
  * them EXPIRED. Sampled sessions of the storm's grants are checked for the explicit deny, and the session of one
- * live grant of the same role, not part of the storm, is checked all along: the broker spares live grants in its
- * compacted deny only while their list fits the role's inline policy quota, so a storm may cut it for a while.
+ * live grant of the same role, not part of the storm, is checked all along: the broker's compacted deny spares the
+ * active grants with a live session (the bench records its sessions as the broker would) while their list fits the
+ * role's inline policy quota.
  * <ul>
  *   <li>batched, through lifecycle's expiry sweep at 1,000 → 10,000 → 100,000 grants (short mode too);</li>
  *   <li>the baseline in the same run: a smaller storm revoked one grant per command ({@code REVOKE_GRANT}, as the
@@ -108,8 +109,10 @@ final class ExpiryStorm {
         List<AwsSessionCredentials> sample = new ArrayList<>();
         for (int i = 0; i < size; i += Math.max(1, size / SAMPLED)) {
             sample.add(ctx.aws.assumeRole(grants.get(i).roleArn(), grants.get(i).identity(), grants.get(i).id()));
+            ctx.db.sessionIssued(grants.get(i).id());
         }
         AwsSessionCredentials liveSession = ctx.aws.assumeRole(live.roleArn(), live.identity(), live.id());
+        ctx.db.sessionIssued(live.id());
         System.out.printf("   storm %s: %,d grants seeded%n", name, size);
 
         long t0 = System.nanoTime();

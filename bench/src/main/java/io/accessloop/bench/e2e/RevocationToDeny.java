@@ -69,7 +69,7 @@ final class RevocationToDeny {
     }
 
     static void offboarding(Context ctx) throws Exception {
-        int people = ctx.iterations(3, 10);
+        int people = ctx.iterations(10, 30);
         Samples offboarding = new Samples();
         for (int p = 0; p < people; p++) {
             offboard(ctx, offboarding, "leaver-" + ctx.run + "-" + p + "@example.com");
@@ -99,6 +99,7 @@ final class RevocationToDeny {
         Map<AwsSessionCredentials, String> sessions = new LinkedHashMap<>();
         for (Databases.SeededGrant g : grants) {
             sessions.put(ctx.aws.assumeRole(g.roleArn(), person, g.id()), g.roleArn());
+            ctx.db.sessionIssued(g.id());
         }
         ctx.aws.rootIam("Action=CreateUser&UserName=" + AwsSessions.enc(person));
         String keyXml = ctx.aws.rootIam("Action=CreateAccessKey&UserName=" + AwsSessions.enc(person));
