@@ -1,6 +1,5 @@
 package io.accessloop.bench.policy;
 
-import io.accessloop.iam.eval.RequestContext;
 import io.accessloop.iam.minimise.MinimiseOptions;
 import io.accessloop.iam.minimise.MinimisedPolicy;
 import io.accessloop.iam.minimise.PolicyMinimiser;
@@ -15,8 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -35,19 +32,7 @@ public class MinimiserBenchmark {
     @Setup
     public void setUp() {
         current = RolePolicies.parsed(50);
-        used = new HashSet<>();
-        RequestContext paymentsTeam = RequestContext.builder()
-                .putTags("aws:PrincipalTag/", Map.of("team", "payments")).build();
-        for (int i = 0; used.size() < usedPermissions; i++) {
-            int statement = i % 40;
-            if (statement % 17 == 16) {
-                continue;
-            }
-            String service = RolePolicies.SERVICES[statement % RolePolicies.SERVICES.length];
-            String verb = RolePolicies.VERBS[(statement / RolePolicies.SERVICES.length) % RolePolicies.VERBS.length];
-            used.add(new UsedPermission(service + ":" + verb + "Thing" + (i % 7),
-                    "arn:aws:" + service + ":us-east-1:111122223333:res-" + statement + "/obj-" + i, paymentsTeam));
-        }
+        used = RolePolicies.usedPermissions(usedPermissions);
     }
 
     @Benchmark

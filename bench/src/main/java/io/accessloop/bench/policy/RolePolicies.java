@@ -2,13 +2,16 @@ package io.accessloop.bench.policy;
 
 import io.accessloop.iam.eval.AuthorizationRequest;
 import io.accessloop.iam.eval.RequestContext;
+import io.accessloop.iam.minimise.UsedPermission;
 import io.accessloop.iam.policy.PolicyDocument;
 import io.accessloop.iam.policy.PolicyParser;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Realistic role policies of a chosen size: service-scoped statements, wildcards, a condition, a deny. */
 public final class RolePolicies {
@@ -17,6 +20,27 @@ public final class RolePolicies {
     public static final String[] VERBS = {"Get", "List", "Describe", "Put", "Create", "Delete", "Update", "Tag"};
 
     private RolePolicies() {
+    }
+
+    /**
+     * {@code count} distinct permissions seen in use by the payments team against a {@link #parsed(int) 50-statement
+     * role}: spread over its first 40 statements, skipping those {@code statement % 17 == 16} (never used).
+     */
+    public static Set<UsedPermission> usedPermissions(int count) {
+        Set<UsedPermission> used = new HashSet<>();
+        RequestContext paymentsTeam = RequestContext.builder()
+                .putTags("aws:PrincipalTag/", Map.of("team", "payments")).build();
+        for (int i = 0; used.size() < count; i++) {
+            int statement = i % 40;
+            if (statement % 17 == 16) {
+                continue;
+            }
+            String service = SERVICES[statement % SERVICES.length];
+            String verb = VERBS[(statement / SERVICES.length) % VERBS.length];
+            used.add(new UsedPermission(service + ":" + verb + "Thing" + (i % 7),
+                    "arn:aws:" + service + ":us-east-1:111122223333:res-" + statement + "/obj-" + i, paymentsTeam));
+        }
+        return used;
     }
 
     /** JSON of an identity policy with {@code statements} statements. */

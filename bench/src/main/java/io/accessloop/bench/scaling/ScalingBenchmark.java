@@ -10,7 +10,6 @@ import io.accessloop.iam.eval.AuthorizationRequest;
 import io.accessloop.iam.eval.Decision;
 import io.accessloop.iam.eval.PolicyEvaluator;
 import io.accessloop.iam.eval.PolicySet;
-import io.accessloop.iam.eval.RequestContext;
 import io.accessloop.iam.minimise.MinimiseOptions;
 import io.accessloop.iam.minimise.MinimisedPolicy;
 import io.accessloop.iam.minimise.PolicyMinimiser;
@@ -26,8 +25,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.io.ByteArrayInputStream;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -70,19 +67,7 @@ public class ScalingBenchmark {
         @Setup
         public void setUp() {
             role = RolePolicies.parsed(50);
-            used = new HashSet<>();
-            RequestContext paymentsTeam = RequestContext.builder()
-                    .putTags("aws:PrincipalTag/", Map.of("team", "payments")).build();
-            for (int i = 0; used.size() < size; i++) {
-                int statement = i % 40;
-                if (statement % 17 == 16) {
-                    continue;
-                }
-                String service = RolePolicies.SERVICES[statement % RolePolicies.SERVICES.length];
-                String verb = RolePolicies.VERBS[(statement / RolePolicies.SERVICES.length) % RolePolicies.VERBS.length];
-                used.add(new UsedPermission(service + ":" + verb + "Thing" + (i % 7),
-                        "arn:aws:" + service + ":us-east-1:111122223333:res-" + statement + "/obj-" + i, paymentsTeam));
-            }
+            used = RolePolicies.usedPermissions(size);
         }
     }
 
