@@ -12,8 +12,10 @@ import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Successful writes of a role's revocation policy, as the sandbox's CloudTrail recorded them. */
+/** What the sandbox's CloudTrail recorded: its events by name, and the successful writes of a revocation policy. */
 public final class PolicyWrites {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,6 +24,17 @@ public final class PolicyWrites {
     }
 
     public static long of(String roleName) {
+        return events("PutRolePolicy").stream()
+                .filter(record -> record.path("errorCode").isMissingNode())
+                .map(record -> record.path("requestParameters"))
+                .filter(parameters -> roleName.equals(parameters.path("roleName").asText())
+                        && "accessloop-revocations".equals(parameters.path("policyName").asText()))
+                .count();
+    }
+
+    /** Every recorded event called {@code eventName}, as its CloudTrail JSON record. */
+    public static List<JsonNode> events(String eventName) {
+        List<JsonNode> found = new ArrayList<>();
         try (CloudTrailClient trail = CloudTrailClient.builder()
                 .region(Region.of(SandboxResource.REGION))
                 .endpointOverride(SandboxResource.endpoint())
@@ -29,17 +42,11 @@ public final class PolicyWrites {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         SandboxResource.ACCESS_KEY, SandboxResource.SECRET_KEY)))
                 .build()) {
-            long writes = 0;
             for (Event event : trail.lookupEventsPaginator(b -> b.lookupAttributes(a -> a
-                    .attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue("PutRolePolicy"))).events()) {
-                JsonNode record = JSON.readTree(event.cloudTrailEvent());
-                JsonNode parameters = record.path("requestParameters");
-                if (record.path("errorCode").isMissingNode() && roleName.equals(parameters.path("roleName").asText())
-                        && "accessloop-revocations".equals(parameters.path("policyName").asText())) {
-                    writes++;
-                }
+                    .attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue(eventName))).events()) {
+                found.add(JSON.readTree(event.cloudTrailEvent()));
             }
-            return writes;
+            return found;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,29 +1,22 @@
 package io.accessloop.broker.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accessloop.broker.Api;
 import io.accessloop.broker.CatalogDirResource;
 import io.accessloop.broker.ManagementRoleResource;
+import io.accessloop.broker.PolicyWrites;
 import io.accessloop.broker.SandboxAccount;
 import io.accessloop.testsupport.SandboxResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
-import software.amazon.awssdk.services.cloudtrail.model.Event;
-import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +37,6 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class MultiAccountTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MANAGEMENT_SESSION = "arn:aws:sts::000000000000:assumed-role/"
             + ManagementRoleResource.ROLE + "/accessloop-broker";
 
@@ -72,7 +64,7 @@ class MultiAccountTest {
         String grant = Api.grantFor(ALICE, "prod-readonly");
         as(ALICE).post("/api/v1/grants/" + grant + "/release").then().statusCode(200);
 
-        List<JsonNode> writes = events("PutRolePolicy");
+        List<JsonNode> writes = PolicyWrites.events("PutRolePolicy");
         List<JsonNode> ours = writes.stream()
                 .filter(e -> e.path("requestParameters").path("policyName").asText().equals("accessloop-revocations"))
                 .toList();
@@ -81,7 +73,7 @@ class MultiAccountTest {
                 .isEqualTo(MANAGEMENT_SESSION));
         assertThat(ours).anySatisfy(e -> assertThat(e.path("requestParameters").path("roleName").asText())
                 .isEqualTo("prod-readonly"));
-        assertThat(events("GetRole")).anySatisfy(e -> assertThat(e.path("userIdentity").path("arn").asText())
+        assertThat(PolicyWrites.events("GetRole")).anySatisfy(e -> assertThat(e.path("userIdentity").path("arn").asText())
                 .isEqualTo(MANAGEMENT_SESSION));
     }
 
@@ -146,22 +138,5 @@ class MultiAccountTest {
                 // an earlier run in this JVM made it
             }
         }
-    }
-
-    private static List<JsonNode> events(String eventName) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        try (CloudTrailClient trail = CloudTrailClient.builder()
-                .region(Region.of(SandboxResource.REGION))
-                .endpointOverride(SandboxResource.endpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        SandboxResource.ACCESS_KEY, SandboxResource.SECRET_KEY)))
-                .build()) {
-            for (Event event : trail.lookupEventsPaginator(b -> b.lookupAttributes(a -> a
-                    .attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue(eventName))).events()) {
-                found.add(JSON.readTree(event.cloudTrailEvent()));
-            }
-        }
-        return found;
     }
 }
