@@ -96,6 +96,67 @@ class IngestLoadDriver {
         assertThat(stored).isEqualTo(sequence.get());
     }
 
+    /**
+     * Firehose deliveries: {@code drift.ingest.load.firehose.clients} clients (default 4) post deliveries of
+     * {@code drift.ingest.load.firehose.records} distinct Config changes (default 200, the test profile's limit) and
+     * the changes stored per second are printed, never asserted.
+     */
+    @Test
+    void firehoseDeliveriesOfConfigChanges() throws Exception {
+        int clientCount = Integer.getInteger("drift.ingest.load.firehose.clients", 4);
+        int perDelivery = Integer.getInteger("drift.ingest.load.firehose.records", 200);
+        Duration measure = Duration.ofSeconds(Long.getLong("drift.ingest.load.seconds", 15));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String template = Samples.roleChange("fhload-" + run, Instant.now(), 1).toString();
+        String templateId = Samples.JSON.readTree(template).get("id").asText();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong stored = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long end = System.nanoTime() + measure.toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(clientCount);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clientCount; c++) {
+            running.add(clients.submit(() -> {
+                while (System.nanoTime() < end) {
+                    StringBuilder body = new StringBuilder("{\"requestId\":\"").append(UUID.randomUUID())
+                            .append("\",\"timestamp\":").append(System.currentTimeMillis()).append(",\"records\":[");
+                    for (int i = 0; i < perDelivery; i++) {
+                        String event = template.replace(templateId, run + "-" + sequence.incrementAndGet()) + "\n";
+                        body.append(i == 0 ? "" : ",").append("{\"data\":\"").append(java.util.Base64.getEncoder()
+                                .encodeToString(event.getBytes(java.nio.charset.StandardCharsets.UTF_8))).append("\"}");
+                    }
+                    body.append("]}");
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ingest.toString()))
+                            .header("X-Amz-Firehose-Protocol-Version", "1.0")
+                            .header("X-Amz-Firehose-Request-Id", UUID.randomUUID().toString())
+                            .header("X-Amz-Firehose-Access-Key", "test-key-current")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() == 200) {
+                        stored.addAndGet(perDelivery);
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        clients.shutdown();
+        System.out.printf("FIREHOSE LOAD: %d clients, deliveries of %d, %.1f changes stored/s over %d s (%d refused)%n",
+                clientCount, perDelivery, stored.get() / (double) measure.toSeconds(), measure.toSeconds(),
+                refused.get());
+        assertThat(refused.get()).isZero();
+        long rows = pool.preparedQuery("select count(*) from raw_event where source_id like $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(run + "-%")).await().indefinitely()
+                .iterator().next().getLong(0);
+        assertThat(rows).isEqualTo(stored.get());
+    }
+
     /** Config change pushed → its finding's event accepted by the broker (outbox row marked sent), one at a time. */
     @Test
     void configChangeToPublishedFinding() throws Exception {

@@ -1,6 +1,7 @@
 package io.accessloop.drift.ingest.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accessloop.drift.inventory.domain.IamSnapshot;
 
 import java.time.Instant;
 
@@ -18,9 +19,18 @@ public sealed interface Notification {
     /** The unwrapped message, stored as the raw event. */
     JsonNode message();
 
-    /** A configuration item delivered inline. */
-    record ConfigItemChange(String sourceId, String accountId, JsonNode message, JsonNode configurationItem)
-            implements Notification {
+    /**
+     * A configuration item delivered inline, with the snapshot {@link NotificationParser} mapped it to while checking
+     * it (processing can use it instead of mapping the item again).
+     */
+    record ConfigItemChange(String sourceId, String accountId, JsonNode message, JsonNode configurationItem,
+                            IamSnapshot snapshot) implements Notification {
+
+        /** A change whose item was not mapped here ({@link #snapshot()} is then null). */
+        public ConfigItemChange(String sourceId, String accountId, JsonNode message, JsonNode configurationItem) {
+            this(sourceId, accountId, message, configurationItem, null);
+        }
+
         @Override
         public String kind() {
             return "config";

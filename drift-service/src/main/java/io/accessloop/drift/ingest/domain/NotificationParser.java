@@ -117,7 +117,8 @@ public final class NotificationParser {
                     return new Notification.Ignored(sourceId, item.path("awsAccountId").asText(account), message,
                             "resource type " + item.path("resourceType").asText());
                 }
-                return new Notification.ConfigItemChange(sourceId, snapshot.get().accountId(), message, item);
+                return new Notification.ConfigItemChange(sourceId, snapshot.get().accountId(), message, item,
+                        snapshot.get());
             } catch (MalformedItemException e) {
                 throw new MalformedNotificationException("configurationItem: " + e.getMessage());
             }
@@ -172,8 +173,14 @@ public final class NotificationParser {
         return value.asText();
     }
 
+    /** Checked by hand: {@code String.matches} would compile a regular expression for every notification. */
     private static String account(String value) {
-        if (!value.matches("\\d{12}")) {
+        boolean digits = value.length() == 12;
+        for (int i = 0; digits && i < 12; i++) {
+            char c = value.charAt(i);
+            digits = c >= '0' && c <= '9';
+        }
+        if (!digits) {
             throw new MalformedNotificationException("account must be 12 digits");
         }
         return value;

@@ -23,6 +23,7 @@ class NotificationParserTest {
         assertThat(n).isInstanceOf(Notification.ConfigItemChange.class);
         assertThat(n.sourceId()).isEqualTo("5b1a7c9e-0f3d-4f6e-9a2b-1c2d3e4f5a60");
         IamSnapshot role = ConfigItemMapper.map(((Notification.ConfigItemChange) n).configurationItem()).orElseThrow();
+        assertThat(((Notification.ConfigItemChange) n).snapshot()).as("mapped once, while checking").isEqualTo(role);
         assertThat(role.type()).isEqualTo(ResourceType.ROLE);
         assertThat(role.trustPolicy()).startsWith("{\"Version\":\"2012-10-17\"").contains("sts:SetSourceIdentity");
         assertThat(role.inlinePolicies()).singleElement().satisfies(p -> assertThat(p.document()).contains("s3:GetObject"));
@@ -77,6 +78,10 @@ class NotificationParserTest {
         assertThatThrownBy(() -> parser.parse(noId.toString())).hasMessageContaining("id is required");
         ObjectNode badAccount = Samples.load("eventbridge-config-item-change-role.json").put("account", "12");
         assertThatThrownBy(() -> parser.parse(badAccount.toString())).hasMessageContaining("12 digits");
+        for (String account : new String[] {"00000000000a", "0000000000000", "00000000000 ", "０００００００００００"}) {
+            ObjectNode notDigits = Samples.load("eventbridge-config-item-change-role.json").put("account", account);
+            assertThatThrownBy(() -> parser.parse(notDigits.toString())).as(account).hasMessageContaining("12 digits");
+        }
         ObjectNode noUser = Samples.load("eventbridge-cloudtrail-attach-role-policy.json");
         ((ObjectNode) noUser.get("detail")).remove("userIdentity");
         assertThatThrownBy(() -> parser.parse(noUser.toString())).hasMessageContaining("userIdentity");
