@@ -165,7 +165,9 @@ public class FirehoseDeliveries {
     }
 
     private Response failure(int status, String requestId, String message) {
-        if (status != 500) {
+        if (status == 401) {
+            LOG.debugf("Firehose request %s answered 401", requestId);
+        } else if (status != 500) {
             LOG.infof("Firehose request %s answered %d: %s", requestId, status, message);
         }
         Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)

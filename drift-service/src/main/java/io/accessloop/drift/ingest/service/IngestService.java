@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -37,9 +38,11 @@ import java.util.UUID;
  * transaction ({@link CommitQueue}): each batch is one statement that inserts the raw events and, for those that are
  * new, their outbox rows; every push is answered only after its batch committed. A
  * notification AWS delivers twice (same event or message id), in one batch or in two, is stored once; the later
- * pushes get the first one's id and are marked duplicate.
+ * pushes get the first one's id and are marked duplicate. A Firehose delivery waits and commits as one item: all of
+ * its notifications in the same transaction, or none of them.
  */
 @ApplicationScoped
+@Startup
 public class IngestService {
 
     private final Pool pool;
@@ -55,7 +58,8 @@ public class IngestService {
         this.envelopes = new ChangeEnvelopes(codec, outboxSettings.source());
         this.clock = clock;
         IngestSettings.Batch batch = settings.batch();
-        requireRoomForADelivery(settings);
+        requireRoomForADelivery(settings.firehose().maxRecords(), settings.firehose().maxBodyBytes(),
+                batch.maxPending(), batch.maxPendingBytes());
         // a waiting notification costs about its body's length in bytes (Latin-1 strings: one byte a character);
         // a delivery (one Firehose request) is one item: stored in one transaction, refused or accepted whole
         this.queue = new CommitQueue<>(batch.maxSize(), batch.maxPending(), List::size, IngestService::bodyLength,
@@ -72,18 +76,18 @@ public class IngestService {
                 .register(registry);
     }
 
-    /** A delivery the queue could never hold would be refused (503) forever, and Firehose would retry it forever. */
-    private static void requireRoomForADelivery(IngestSettings settings) {
-        IngestSettings.Firehose firehose = settings.firehose();
-        if (firehose.maxRecords() > settings.batch().maxPending()) {
-            throw new IllegalStateException("accessloop.drift.ingest.firehose.max-records (" + firehose.maxRecords()
-                    + ") must not exceed accessloop.drift.ingest.batch.max-pending (" + settings.batch().maxPending()
-                    + ")");
+    /**
+     * A delivery the queue could never hold would be refused (503) forever, and Firehose would retry it forever:
+     * such settings stop the service at start (this bean is created at start for that).
+     */
+    static void requireRoomForADelivery(int maxRecords, long maxBodyBytes, int maxPending, long maxPendingBytes) {
+        if (maxRecords > maxPending) {
+            throw new IllegalStateException("accessloop.drift.ingest.firehose.max-records (" + maxRecords
+                    + ") must not exceed accessloop.drift.ingest.batch.max-pending (" + maxPending + ")");
         }
-        if (firehose.maxBodyBytes() > settings.batch().maxPendingBytes()) {
-            throw new IllegalStateException("accessloop.drift.ingest.firehose.max-body-bytes ("
-                    + firehose.maxBodyBytes() + ") must not exceed accessloop.drift.ingest.batch.max-pending-bytes ("
-                    + settings.batch().maxPendingBytes() + ")");
+        if (maxBodyBytes > maxPendingBytes) {
+            throw new IllegalStateException("accessloop.drift.ingest.firehose.max-body-bytes (" + maxBodyBytes
+                    + ") must not exceed accessloop.drift.ingest.batch.max-pending-bytes (" + maxPendingBytes + ")");
         }
     }
 
