@@ -5,6 +5,7 @@ import io.accessloop.portal.clients.broker.BrokerClient;
 import io.accessloop.portal.clients.broker.ConsoleLink;
 import io.accessloop.portal.web.BadInput;
 import io.accessloop.portal.clients.broker.Grant;
+import io.accessloop.portal.clients.broker.MyAccess;
 import io.accessloop.portal.clients.broker.ProcessCredentials;
 import io.accessloop.portal.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -54,8 +55,9 @@ public class MyAccessPage {
 
     @GET
     public TemplateInstance page(@QueryParam("notice") String notice) {
-        List<Grant> grants = broker.myGrants().stream().filter(Grant::active).toList();
-        return Templates.page(grants, broker.myRequests(), Notice.of(notice), cli);
+        MyAccess mine = broker.myAccess();
+        List<Grant> grants = mine.grants().stream().filter(Grant::active).toList();
+        return Templates.page(grants, mine.requests(), Notice.of(notice), cli);
     }
 
     /** Issues credentials and shows them once: as a {@code credential_process} set-up and as shell exports. */

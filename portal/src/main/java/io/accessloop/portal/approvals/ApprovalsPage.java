@@ -3,6 +3,7 @@ package io.accessloop.portal.approvals;
 import io.accessloop.portal.clients.broker.AccessRequest;
 import io.accessloop.portal.clients.broker.BrokerClient;
 import io.accessloop.portal.clients.broker.Grant;
+import io.accessloop.portal.clients.broker.Inbox;
 import io.accessloop.portal.web.BadInput;
 import io.accessloop.portal.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -56,15 +57,16 @@ public class ApprovalsPage {
 
     @GET
     public TemplateInstance inbox(@QueryParam("notice") String notice) {
-        return Templates.inbox(broker.pendingRequests(), broker.pendingReviews(),
-                NOTICES.get(notice == null ? "" : notice));
+        Inbox inbox = broker.inbox();
+        return Templates.inbox(inbox.requests(), inbox.reviews(), NOTICES.get(notice == null ? "" : notice));
     }
 
     /** The list alone, polled by htmx so new requests appear without a reload. */
     @GET
     @Path("/list")
     public TemplateInstance list() {
-        return Templates.inbox$list(broker.pendingRequests(), broker.pendingReviews());
+        Inbox inbox = broker.inbox();
+        return Templates.inbox$list(inbox.requests(), inbox.reviews());
     }
 
     @POST

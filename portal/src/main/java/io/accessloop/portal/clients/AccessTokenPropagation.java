@@ -1,9 +1,5 @@
 package io.accessloop.portal.clients;
 
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,13 +13,7 @@ public class AccessTokenPropagation implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        SecurityIdentity identity = CDI.current().select(CurrentIdentityAssociation.class).get().getIdentity();
-        if (identity == null || identity.isAnonymous()) {
-            return;
-        }
-        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (token != null && token.getToken() != null) {
-            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
-        }
+        SignedInToken.current().ifPresent(token ->
+                request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token));
     }
 }

@@ -29,4 +29,11 @@ public interface PortalSettings {
      * URL above (set it when the portal reaches the broker by an internal address).
      */
     Optional<String> cliBrokerUrl();
+
+    /**
+     * Seconds the portal keeps a person's view of the entitlement catalog (per access token) before asking the broker
+     * again; 0 asks every time. A catalog reload in the broker reaches the request pages within this time.
+     */
+    @WithDefault("30")
+    int catalogCacheSeconds();
 }

@@ -2,6 +2,8 @@ package io.accessloop.portal.access;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.accessloop.portal.support.Browser;
 import io.accessloop.portal.support.Contract;
 import io.accessloop.portal.support.People;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -59,6 +62,56 @@ class MyAccessPageTest {
         services.verify(WireMock.getRequestedFor(urlPathEqualTo("/broker/api/v1/grants"))
                 .withQueryParam("mine", equalTo("true"))
                 .withHeader("Authorization", WireMock.matching("Bearer .+")));
+    }
+
+    @Test
+    void bothListsAreAskedForAtOnceEachWithThePersonsToken() {
+        int answerAfterMillis = 1500;
+        services.stubFor(Stubs.get("/broker/api/v1/grants").willReturn(WireMock.aResponse()
+                .withHeader("Content-Type", "application/json").withBody(Contract.MY_GRANTS.body())
+                .withFixedDelay(answerAfterMillis)));
+        services.stubFor(Stubs.get("/broker/api/v1/requests").willReturn(WireMock.aResponse()
+                .withHeader("Content-Type", "application/json").withBody(Contract.MY_REQUESTS.body())
+                .withFixedDelay(answerAfterMillis)));
+
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            assertThat(((HtmlPage) browser.lastPage()).asNormalizedText()).contains("payments-readonly", "PENDING");
+        }
+
+        List<ServeEvent> calls = services.getAllServeEvents();
+        assertThat(calls).hasSize(2);
+        assertThat(calls).allSatisfy(call -> assertThat(call.getRequest().getHeader("Authorization"))
+                .startsWith("Bearer ").hasSizeGreaterThan(20));
+        long first = calls.stream().mapToLong(c -> c.getRequest().getLoggedDate().getTime()).min().orElseThrow();
+        long second = calls.stream().mapToLong(c -> c.getRequest().getLoggedDate().getTime()).max().orElseThrow();
+        assertThat(second).as("the second list was asked for before the first one was answered")
+                .isLessThan(first + answerAfterMillis);
+    }
+
+    @Test
+    void whenOneListCannotBeReadThePageSaysSoAndShowsNoHalfPage() {
+        services.stubFor(Stubs.get("/broker/api/v1/requests").willReturn(WireMock.aResponse().withStatus(503)));
+
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(503);
+            assertThat(page.asNormalizedText()).contains("The service could not answer")
+                    .doesNotContain("payments-readonly", "Exception");
+        }
+    }
+
+    @Test
+    void whenTheBrokerCannotBeReachedThePageSaysSo() {
+        services.stubFor(Stubs.get("/broker/api/v1/grants").willReturn(WireMock.aResponse()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/access")) {
+            HtmlPage page = (HtmlPage) browser.lastPage();
+
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(503);
+            assertThat(page.asNormalizedText()).contains("A service is not answering").doesNotContain("Exception");
+        }
     }
 
     @Test

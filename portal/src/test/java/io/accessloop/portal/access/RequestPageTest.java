@@ -17,9 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -55,6 +57,24 @@ class RequestPageTest {
             assertThat(found).contains("prod-db-admin").doesNotContain("payments-readonly");
             assertThat(browser.open("/request?q=nothing-like-this").asNormalizedText()).contains("Nothing you may request");
         }
+    }
+
+    @Test
+    void aPersonsCatalogIsAskedForOnceWhileKeptAndAnotherPersonGetsTheirOwn() {
+        try (Browser browser = Browser.signedIn(base, People.EMPLOYEE, "/request")) {
+            browser.open("/request?q=DATABASE");
+            assertThat(browser.open("/request/payments-readonly").asNormalizedText()).contains("payments-readonly");
+        }
+        services.verify(1, getRequestedFor(urlPathEqualTo("/broker/api/v1/entitlements"))
+                .withHeader("Authorization", WireMock.matching("Bearer .+")));
+
+        try (Browser browser = Browser.signedIn(base, People.APPROVER, "/request")) {
+            assertThat(((HtmlPage) browser.lastPage()).asNormalizedText()).contains("payments-readonly");
+        }
+        services.verify(2, getRequestedFor(urlPathEqualTo("/broker/api/v1/entitlements")));
+        List<String> tokens = services.findAll(getRequestedFor(urlPathEqualTo("/broker/api/v1/entitlements")))
+                .stream().map(call -> call.getHeader("Authorization")).toList();
+        assertThat(tokens).as("each person's catalog is asked for with their own token").doesNotHaveDuplicates();
     }
 
     @Test

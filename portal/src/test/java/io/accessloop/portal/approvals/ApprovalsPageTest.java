@@ -1,6 +1,7 @@
 package io.accessloop.portal.approvals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.accessloop.portal.support.Browser;
 import io.accessloop.portal.support.Contract;
 import io.accessloop.portal.support.People;
@@ -63,6 +64,25 @@ class ApprovalsPageTest {
                 .withQueryParam("mine", equalTo("false")).withQueryParam("status", equalTo("PENDING")));
         services.verify(getRequestedFor(urlPathEqualTo("/broker/api/v1/grants"))
                 .withQueryParam("mine", equalTo("false")).withQueryParam("reviewPending", equalTo("true")));
+    }
+
+    @Test
+    void bothListsCarryTheApproversTokenAndARefusalOfEitherIsShown() {
+        try (Browser browser = Browser.signedIn(base, People.APPROVER, "/approvals")) {
+            assertThat(((HtmlPage) browser.lastPage()).getWebResponse().getStatusCode()).isEqualTo(200);
+            services.verify(getRequestedFor(urlPathEqualTo("/broker/api/v1/requests"))
+                    .withHeader("Authorization", WireMock.matching("Bearer .+")));
+            services.verify(getRequestedFor(urlPathEqualTo("/broker/api/v1/grants"))
+                    .withHeader("Authorization", WireMock.matching("Bearer .+")));
+
+            services.stubFor(Stubs.get("/broker/api/v1/grants").willReturn(
+                    WireMock.aResponse().withStatus(403)));
+            Page refused = browser.openAny("/approvals/list");
+
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(403);
+            assertThat(refused.getWebResponse().getContentAsString()).contains("Not allowed")
+                    .doesNotContain("erin@example.com asks for");
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import java.util.concurrent.CompletionStage;
+
 /** broker-service's API (DESIGN §10), called with the signed-in person's access token. */
 @RegisterRestClient(configKey = "broker")
 @RegisterProvider(ProblemResponseMapper.class)
@@ -35,11 +37,20 @@ interface BrokerApi {
                        @QueryParam("reviewPending") Boolean reviewPending, @QueryParam("limit") Integer limit,
                        @QueryParam("cursor") String cursor);
 
-    /** {@code mine=false}: the requests the caller may decide. */
+
+    /** {@link #grants}, started now and answered later, so a page can ask for several lists at once. */
+    @GET
+    @Path("/grants")
+    CompletionStage<Page<Grant>> grantsLater(@QueryParam("mine") boolean mine, @QueryParam("status") String status,
+                                             @QueryParam("reviewPending") Boolean reviewPending,
+                                             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
+
+    /** {@code mine=false}: the requests the caller may decide; started now and answered later. */
     @GET
     @Path("/requests")
-    Page<AccessRequest> requests(@QueryParam("mine") boolean mine, @QueryParam("status") String status,
-                                 @QueryParam("limit") Integer limit);
+    CompletionStage<Page<AccessRequest>> requestsLater(@QueryParam("mine") boolean mine,
+                                                       @QueryParam("status") String status,
+                                                       @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/requests")

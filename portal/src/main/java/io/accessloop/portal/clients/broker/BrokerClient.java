@@ -1,9 +1,15 @@
 package io.accessloop.portal.clients.broker;
 
 import io.accessloop.portal.clients.Page;
+import io.accessloop.portal.clients.PerPersonCache;
+import io.accessloop.portal.clients.SignedInToken;
+import io.accessloop.portal.clients.Together;
+import io.accessloop.portal.config.PortalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,15 +20,29 @@ public class BrokerClient {
     /** Upper bound when the portal reads a whole list (the catalog); the broker caps a page anyway. */
     static final int MAX_PAGES = 20;
     static final int PAGE_SIZE = 200;
+    /** People whose catalog is kept at once; the catalog is small, a few kilobytes each. */
+    static final int CATALOG_PEOPLE = 1000;
 
     private final BrokerApi api;
+    private final PerPersonCache<List<Entitlement>> catalogs;
 
-    BrokerClient(@RestClient BrokerApi api) {
+    BrokerClient(@RestClient BrokerApi api, PortalSettings settings) {
         this.api = api;
+        this.catalogs = new PerPersonCache<>(Clock.systemUTC(), Duration.ofSeconds(settings.catalogCacheSeconds()),
+                CATALOG_PEOPLE);
     }
 
-    /** Every entitlement the person may request or approve, following cursors. */
+    /**
+     * Every entitlement the person may request or approve. The catalog changes only when the broker reloads its
+     * files, and what the person sees of it only with their groups, so it is kept for a short time per access token
+     * ({@code accessloop.portal.catalog-cache-seconds}); the broker checks every request and decision anyway.
+     */
     public List<Entitlement> catalog() {
+        return SignedInToken.current().map(token -> catalogs.get(token, this::fetchCatalog))
+                .orElseGet(this::fetchCatalog);
+    }
+
+    private List<Entitlement> fetchCatalog() {
         List<Entitlement> all = new ArrayList<>();
         String cursor = null;
         for (int i = 0; i < MAX_PAGES; i++) {
@@ -33,25 +53,25 @@ public class BrokerClient {
                 break;
             }
         }
-        return all;
+        return List.copyOf(all);
+    }
+
+    /** The person's grants and requests, asked for at the same time. */
+    public MyAccess myAccess() {
+        return Together.both(api.grantsLater(true, null, null, PAGE_SIZE, null),
+                api.requestsLater(true, null, PAGE_SIZE), (grants, requests) -> new MyAccess(grants.items(),
+                        requests.items()));
+    }
+
+    /** Pending requests this person may decide and break-glass grants awaiting their review, asked for at once. */
+    public Inbox inbox() {
+        return Together.both(api.requestsLater(false, "PENDING", PAGE_SIZE),
+                api.grantsLater(false, null, true, PAGE_SIZE, null), (requests, reviews) -> new Inbox(requests.items(),
+                        reviews.items()));
     }
 
     public List<Grant> myGrants() {
         return api.grants(true, null, null, PAGE_SIZE, null).items();
-    }
-
-    public List<AccessRequest> myRequests() {
-        return api.requests(true, null, PAGE_SIZE).items();
-    }
-
-    /** Pending requests this person may decide. */
-    public List<AccessRequest> pendingRequests() {
-        return api.requests(false, "PENDING", PAGE_SIZE).items();
-    }
-
-    /** Break-glass grants of entitlements this person approves whose after-the-fact review is still open. */
-    public List<Grant> pendingReviews() {
-        return api.grants(false, null, true, PAGE_SIZE, null).items();
     }
 
     /** Active grants of the entitlements this person approves (everyone's for security, auditors and admins). */
