@@ -7,9 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,8 +15,9 @@ import java.util.List;
 /**
  * Reads the body of a Firehose HTTP endpoint delivery, {@code {"requestId": "…", "timestamp": <epoch ms>,
  * "records": [{"data": "<base64>"}, …]}}, streaming (a delivery may be megabytes), and recognises every record with
- * {@link NotificationParser#parseEvent}. The delivery is all or nothing: the first record that is not base64, not
- * UTF-8, or not a well-formed EventBridge event fails the whole delivery with a message naming its index.
+ * {@link NotificationParser#parseEvent(byte[], int)}. The delivery is all or nothing: the first record that is not
+ * base64, not UTF-8 JSON, or not a well-formed EventBridge event fails the whole delivery with a message naming its
+ * index.
  */
 public final class FirehoseDeliveryParser {
 
@@ -119,26 +117,26 @@ public final class FirehoseDeliveryParser {
     }
 
     private FirehoseDelivery.Record record(int index, String data) {
-        String text = text(index, data).stripTrailing();
+        byte[] bytes;
         try {
-            return new FirehoseDelivery.Record(notifications.parseEvent(text), text);
+            bytes = Base64.getDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedNotificationException("records[" + index + "].data is not base64");
+        }
+        int length = bytes.length;
+        while (length > 0 && isJsonWhitespace(bytes[length - 1])) {
+            length--;
+        }
+        try {
+            Notification notification = notifications.parseEvent(bytes, length);
+            // the parser read these bytes as UTF-8 and refused malformed sequences
+            return new FirehoseDelivery.Record(notification, new String(bytes, 0, length, StandardCharsets.UTF_8));
         } catch (MalformedNotificationException e) {
             throw new MalformedNotificationException("records[" + index + "]: " + e.getMessage());
         }
     }
 
-    private static String text(int index, String base64) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedNotificationException("records[" + index + "].data is not base64");
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedNotificationException("records[" + index + "].data is not UTF-8 text");
-        }
+    private static boolean isJsonWhitespace(byte b) {
+        return b == '\n' || b == '\r' || b == ' ' || b == '\t';
     }
 }

@@ -8,6 +8,7 @@ import io.accessloop.drift.inventory.domain.ConfigItemMapper;
 import io.accessloop.drift.inventory.domain.MalformedItemException;
 import io.accessloop.drift.inventory.domain.ResourceType;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -56,7 +57,31 @@ public final class NotificationParser {
      * message in a record could not have been authenticated the way SNS pushes are).
      */
     public Notification parseEvent(String text) {
-        JsonNode event = json(text, "record");
+        return event(json(text, "record"));
+    }
+
+    /**
+     * {@link #parseEvent(String)} of the UTF-8 text in {@code utf8[0..length)}, read without decoding it to a string
+     * first; a byte sequence that is not UTF-8 is refused like malformed JSON.
+     */
+    public Notification parseEvent(byte[] utf8, int length) {
+        if (length == 0) {
+            throw new MalformedNotificationException("record is empty");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(utf8, 0, length);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new MalformedNotificationException("record is not JSON: " + reason);
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedNotificationException("record must be a JSON object");
+        }
+        return event(node);
+    }
+
+    private Notification event(JsonNode event) {
         if (!event.has("detail-type")) {
             throw new MalformedNotificationException("not an EventBridge event (no detail-type)");
         }

@@ -56,8 +56,11 @@ class FirehoseDeliveryParserTest {
         ObjectNode badTime = Samples.roleChange("bad", Instant.now(), 1);
         Samples.item(badTime).put("configurationItemCaptureTime", "soon");
         assertRefused(body("r", 1, good, "%%%"), "records[1].data is not base64");
-        assertRefused(body("r", 1, good, good, Base64.getEncoder().encodeToString(new byte[] {(byte) 0xC3, 0x28})),
-                "records[2].data is not UTF-8 text");
+        byte[] latin1 = Samples.roleChange("ok", Instant.now(), 1).toString().getBytes(StandardCharsets.UTF_8);
+        latin1[new String(latin1, StandardCharsets.UTF_8).indexOf("us-east-1")] = (byte) 0xC3;
+        assertRefused(body("r", 1, good, good, Base64.getEncoder().encodeToString(latin1)), "records[2]");
+        assertRefused(body("r", 1, good, good, Base64.getEncoder().encodeToString(latin1)), "UTF-8");
+        assertRefused(body("r", 1, good, encode(" \n")), "records[1]: record is empty");
         assertRefused(body("r", 1, encode("{\"detail-type\":")), "records[0]: record is not JSON");
         assertRefused(body("r", 1, good, encode(badTime.toString())), "records[1]: configurationItem");
         assertRefused(body("r", 1, encode(Samples.sns(Samples.roleChange("s", Instant.now(), 1)).toString())),
