@@ -119,7 +119,7 @@ phase_done "local run start (deploy/run.sh --reset)"
 driver_times() { grep -E '^   [A-Za-z]+ took' "$1" | sed -E 's/^   ([A-Za-z]+) took ([0-9]+) s/\1 \2 s/' | paste -sd, - | sed 's/,/, /g'; }
 say "end-to-end drivers"
 java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e.json" "$OUT/e2e-notes.json" "${E2E_ARGS[@]}" \
-  --except ExpiryStorm 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e.log"
+  --except ExpiryStorm,DriftIngestion 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e.log"
 phase_done "end-to-end drivers ($(driver_times "$OUT/e2e.log"))"
 
 say "soak ($SOAK_WARM_UP s warm-up + $SOAK_SECONDS s judged, mixed load)"
@@ -134,6 +134,12 @@ java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e-storm.json" "$OUT/e2e-
   --only ExpiryStorm 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e-storm.log"
 phase_done "expiry storm ($(driver_times "$OUT/e2e-storm.log"))"
 
+# sustained ingestion last of all: it leaves drift a backlog (reported, not waited out) that would load anything after it
+say "drift ingestion (single-event pushes, Firehose deliveries, processing)"
+java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e-ingest.json" "$OUT/e2e-ingest-notes.json" "${E2E_ARGS[@]}" \
+  --only DriftIngestion 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e-ingest.log"
+phase_done "drift ingestion ($(driver_times "$OUT/e2e-ingest.log"))"
+
 say "stopping the local run"
 stop_all
 phase_done "stopping"
@@ -146,7 +152,8 @@ Load average (1/5/15 min) before the measurements: $LOAD_BEFORE; at the end: $(c
 TXT
 java -cp "$CP" io.accessloop.bench.report.ResultsReport "$ROOT/bench/RESULTS.md" "$COMMAND" \
   "$OUT/run.txt" "$OUT/jmh.json" "$OUT/assume-role.json" "$OUT/e2e.json" "$OUT/e2e-notes.json" \
-  "$OUT/e2e-storm.json" "$OUT/e2e-storm-notes.json" "$OUT/soak.json" "$OUT/soak-notes.json"
+  "$OUT/e2e-storm.json" "$OUT/e2e-storm-notes.json" "$OUT/e2e-ingest.json" "$OUT/e2e-ingest-notes.json" \
+  "$OUT/soak.json" "$OUT/soak-notes.json"
 say "wrote bench/RESULTS.md"
 exit $SOAK_STATUS
 }
