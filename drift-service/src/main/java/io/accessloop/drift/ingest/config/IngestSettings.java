@@ -6,7 +6,10 @@ import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
-/** How pushes to {@code POST /ingest/aws/events} authenticate (EventBridge API destination connection). */
+/**
+ * How pushes to {@code POST /ingest/aws/events} authenticate (EventBridge API destination connection, or the access
+ * key of an Amazon Data Firehose HTTP endpoint destination) and how much one push may carry.
+ */
 @ConfigMapping(prefix = "accessloop.drift.ingest")
 public interface IngestSettings {
 
@@ -14,7 +17,10 @@ public interface IngestSettings {
     @WithDefault("x-accessloop-api-key")
     String apiKeyHeader();
 
-    /** Accepted API keys; list two while rotating. */
+    /**
+     * Accepted API keys; list two while rotating. A Firehose stream's access key ({@code X-Amz-Firehose-Access-Key})
+     * is checked against the same list.
+     */
     Optional<List<String>> apiKeys();
 
     /** User name for basic auth; empty disables basic auth. */
@@ -29,6 +35,9 @@ public interface IngestSettings {
 
     /** SNS HTTPS subscriptions. */
     Sns sns();
+
+    /** Amazon Data Firehose HTTP endpoint deliveries (batches of EventBridge events). */
+    Firehose firehose();
 
     /** How concurrent pushes share database transactions (group commit). */
     Batch batch();
@@ -51,6 +60,29 @@ public interface IngestSettings {
         /** Ingest transactions running at once (the next batch gathers while these commit). */
         @WithDefault("2")
         int maxConcurrentCommits();
+    }
+
+    /**
+     * Limits of one Firehose delivery. A delivery is stored in one transaction and waits in the group-commit queue as
+     * one item, so it must fit in {@code batch.max-pending} (records) and {@code batch.max-pending-bytes} (bytes):
+     * the service refuses to start otherwise, since a delivery the queue can never hold would be retried forever.
+     */
+    interface Firehose {
+
+        /**
+         * Largest delivery accepted, in bytes of JSON after any gzip decompression; larger ones are answered 413.
+         * Firehose buffers up to 64 MiB, but a delivery is held in memory about three times over (body, decoded
+         * records, statement parameters) while it is stored, and two commits may run at once; 8 MiB bounds that to
+         * tens of MiB and still carries thousands of IAM changes. Set the stream's buffer size at or below it
+         * (Firehose counts the buffer before its base64 encoding, so leave a quarter of headroom: 6 MiB). Above
+         * 10 MiB also raise {@code quarkus.http.limits.max-body-size}.
+         */
+        @WithDefault("8388608")
+        int maxBodyBytes();
+
+        /** Most records one delivery may carry; more is answered 413 and nothing is stored. */
+        @WithDefault("5000")
+        int maxRecords();
     }
 
     /** How SNS deliveries are authenticated and subscriptions confirmed. */

@@ -23,12 +23,7 @@ public final class IngestCredentials {
     }
 
     public boolean accepts(String apiKeyHeader, String authorization) {
-        boolean ok = false;
-        if (apiKeyHeader != null) {
-            for (String key : apiKeys) {
-                ok |= same(apiKeyHeader, key);
-            }
-        }
+        boolean ok = acceptsApiKey(apiKeyHeader);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && basicUsername != null) {
             String decoded = decode(authorization.substring(6).trim());
             int colon = decoded.indexOf(':');
@@ -37,6 +32,17 @@ public final class IngestCredentials {
                 for (String password : basicPasswords) {
                     ok |= user & same(decoded.substring(colon + 1), password);
                 }
+            }
+        }
+        return ok;
+    }
+
+    /** Whether {@code key} is one of the API keys (a Firehose stream's access key is checked this way). */
+    public boolean acceptsApiKey(String key) {
+        boolean ok = false;
+        if (key != null) {
+            for (String expected : apiKeys) {
+                ok |= same(key, expected);
             }
         }
         return ok;

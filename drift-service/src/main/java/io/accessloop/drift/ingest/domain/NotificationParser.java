@@ -51,6 +51,18 @@ public final class NotificationParser {
         return message(root, null);
     }
 
+    /**
+     * Parses one record of a Firehose delivery: an EventBridge event, nothing else (an SNS envelope or AWS Config
+     * message in a record could not have been authenticated the way SNS pushes are).
+     */
+    public Notification parseEvent(String text) {
+        JsonNode event = json(text, "record");
+        if (!event.has("detail-type")) {
+            throw new MalformedNotificationException("not an EventBridge event (no detail-type)");
+        }
+        return eventBridge(event);
+    }
+
     /** Parses a message stored earlier (already unwrapped); {@code sourceId} is the id it was stored under. */
     public Notification parseStored(String message, String sourceId) {
         return message(json(message, "stored message"), sourceId);

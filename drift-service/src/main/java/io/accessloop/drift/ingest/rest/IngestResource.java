@@ -13,8 +13,6 @@ import io.accessloop.drift.ingest.service.IngestService;
 import io.accessloop.drift.ingest.service.SnsGate;
 import io.accessloop.kit.problem.Problem;
 import io.accessloop.kit.problem.ProblemException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -28,13 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Push ingestion: EventBridge API destinations and SNS HTTPS subscriptions POST here. The notification is checked
  * (credentials; for SNS also its signature), stored and queued before the answer (202); processing happens from
- * {@code accessloop.aws.changes}. SNS subscription confirmations are confirmed (200) and never stored.
+ * {@code accessloop.aws.changes}. SNS subscription confirmations are confirmed (200) and never stored. Amazon Data
+ * Firehose HTTP endpoint deliveries (batches of EventBridge events) POST here too and are handled by
+ * {@link FirehoseDeliveries}.
  */
 @Path("/ingest/aws/events")
 public class IngestResource {
@@ -43,36 +41,46 @@ public class IngestResource {
     private final NotificationParser parser;
     private final IngestCredentials credentials;
     private final IngestSettings settings;
-    private final MeterRegistry registry;
+    private final IngestMetrics metrics;
     private final SnsGate gate;
-    private final Map<String, Counter> acceptedCounters = new ConcurrentHashMap<>();
+    private final FirehoseDeliveries firehose;
 
-    IngestResource(IngestService ingest, ObjectMapper mapper, IngestSettings settings, MeterRegistry registry,
-                   SnsGate gate) {
+    IngestResource(IngestService ingest, ObjectMapper mapper, IngestSettings settings, IngestMetrics metrics,
+                   SnsGate gate, FirehoseDeliveries firehose) {
         this.ingest = ingest;
         this.gate = gate;
+        this.firehose = firehose;
         this.parser = new NotificationParser(mapper);
         this.settings = settings;
-        this.registry = registry;
-        this.credentials = new IngestCredentials(settings.apiKeys().orElse(List.of()),
-                settings.basicUsername().orElse(null), settings.basicPasswords().orElse(List.of()));
+        this.metrics = metrics;
+        this.credentials = credentials(settings);
+    }
+
+    static IngestCredentials credentials(IngestSettings settings) {
+        return new IngestCredentials(settings.apiKeys().orElse(List.of()), settings.basicUsername().orElse(null),
+                settings.basicPasswords().orElse(List.of()));
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive an AWS Config / CloudTrail change notification (EventBridge or SNS)")
+    @Operation(summary = "Receive AWS Config / CloudTrail change notifications (EventBridge, SNS or a Firehose batch)")
     public Uni<Response> receive(HttpHeaders headers, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                 String body) {
+                                 byte[] content) {
+        byte[] bytes = content == null ? new byte[0] : content;
+        if (FirehoseDeliveries.isFirehose(headers)) {
+            return firehose.receive(headers, bytes);
+        }
         if (!credentials.accepts(headers.getHeaderString(settings.apiKeyHeader()), authorization)) {
-            registry.counter("accessloop_ingest_rejected_total", "reason", "unauthenticated").increment();
+            metrics.rejected("unauthenticated");
             throw new ProblemException(Problem.of(401, "ingest-unauthenticated", "Not authenticated",
                     "Send the configured API key header or basic-auth credentials"));
         }
-        if (tooLarge(body)) {
+        if (bytes.length > settings.maxBodyBytes()) {
             throw new ProblemException(Problem.of(413, "notification-too-large", "Payload too large",
                     "Notifications are at most " + settings.maxBodyBytes() + " bytes"));
         }
+        String body = new String(bytes, StandardCharsets.UTF_8);
         JsonNode root;
         SnsMessage sns = null;
         try {
@@ -88,8 +96,7 @@ public class IngestResource {
         }
         SnsMessage message = sns;
         return gate.verify(message)
-                .onFailure(ProblemException.class).invoke(() -> registry.counter("accessloop_ingest_rejected_total",
-                        "reason", "sns-signature").increment())
+                .onFailure(ProblemException.class).invoke(() -> metrics.rejected("sns-signature"))
                 .chain(() -> switch (message.type()) {
                     case SnsMessage.SUBSCRIPTION_CONFIRMATION -> gate.confirm(message).map(status ->
                             Response.ok(new IngestAnswer(null, status, message.topicArn())).build());
@@ -100,16 +107,8 @@ public class IngestResource {
     }
 
     private ProblemException malformed(MalformedNotificationException e) {
-        registry.counter("accessloop_ingest_rejected_total", "reason", "malformed").increment();
+        metrics.rejected("malformed");
         return ProblemException.badRequest("malformed-notification", e.getMessage());
-    }
-
-    /** UTF-8 needs at most three bytes per Java char, so most bodies are measured without encoding them. */
-    private boolean tooLarge(String body) {
-        if (body == null || (long) body.length() * 3 <= settings.maxBodyBytes()) {
-            return false;
-        }
-        return body.getBytes(StandardCharsets.UTF_8).length > settings.maxBodyBytes();
     }
 
     /** Stores the notification; {@code message} is its text as pushed (the SNS Message when wrapped). */
@@ -121,11 +120,11 @@ public class IngestResource {
             throw malformed(e);
         }
         if (notification instanceof Notification.Ignored ignored) {
-            registry.counter("accessloop_ingest_ignored_total").increment();
+            metrics.ignored(1);
             return Uni.createFrom().item(Response.accepted(new IngestAnswer(null, "ignored", ignored.reason())).build());
         }
         return ingest.store(notification, message).map(accepted -> {
-            accepted(notification.kind(), accepted.duplicate()).increment();
+            metrics.accepted(notification.kind(), accepted.duplicate());
             return Response.accepted(new IngestAnswer(accepted.rawEventId(),
                     accepted.duplicate() ? "duplicate" : "accepted", null)).build();
         }).onFailure(CommitQueue.QueueFullException.class).recoverWithItem(this::busy);
@@ -133,16 +132,10 @@ public class IngestResource {
 
     /** Nothing was stored: EventBridge and SNS retry a 503 later. */
     private Response busy(Throwable full) {
-        registry.counter("accessloop_ingest_rejected_total", "reason", "busy").increment();
+        metrics.rejected("busy");
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
                 .entity(Problem.of(503, "ingest-busy", "Too many notifications at once",
                         full.getMessage() + "; nothing was stored, retry shortly")).build();
-    }
-
-    /** The accepted-notifications counter of a kind, looked up once (this is the hot path). */
-    private Counter accepted(String kind, boolean duplicate) {
-        return acceptedCounters.computeIfAbsent(kind + (duplicate ? ":duplicate" : ":new"), key -> registry.counter(
-                "accessloop_ingest_accepted_total", "kind", kind, "duplicate", String.valueOf(duplicate)));
     }
 
     /** The 202 body: the stored raw event id and whether it was new. */

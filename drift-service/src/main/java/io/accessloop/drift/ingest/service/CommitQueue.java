@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
  * Group commit: items submitted while earlier commits are running wait in a bounded queue and are committed together,
- * up to {@code maxBatch} at a time, by at most {@code maxConcurrent} commits at once. With nothing in flight an item
- * is committed at once, so a lone item waits for no timer; under load each commit carries everything that arrived
- * during the previous one. Each submitter's {@code Uni} completes only when the commit holding its item did.
+ * up to {@code maxBatch} rows at a time, by at most {@code maxConcurrent} commits at once. An item is usually one
+ * row; an item of several rows (a whole delivery) is never split, and one larger than {@code maxBatch} is committed
+ * alone. With nothing in flight an item is committed at once, so a lone item waits for no timer; under load each
+ * commit carries everything that arrived during the previous one. Each submitter's {@code Uni} completes only when the commit holding its item did.
  * <p>
  * A commit that fails because of one row ({@code rowLevel} says which failures those are) is retried item by item,
  * so only the offending item fails; any other failure (the database is gone) fails the whole batch at once.
@@ -27,6 +29,7 @@ public final class CommitQueue<T, R> {
     private final int maxPending;
     private final int maxConcurrent;
     private final ToLongFunction<T> weight;
+    private final ToIntFunction<T> rows;
     private final long maxPendingWeight;
     private final Function<List<T>, Uni<List<R>>> commit;
     private final Predicate<Throwable> rowLevel;
@@ -34,6 +37,7 @@ public final class CommitQueue<T, R> {
     private final ArrayDeque<Waiting<T, R>> queue = new ArrayDeque<>();
     private int inFlight;
     private long pendingWeight;
+    private int pendingRows;
 
     /** A queue bounded by the number of waiting items only. */
     public CommitQueue(int maxBatch, int maxPending, int maxConcurrent, Function<List<T>, Uni<List<R>>> commit,
@@ -51,6 +55,17 @@ public final class CommitQueue<T, R> {
     public CommitQueue(int maxBatch, int maxPending, ToLongFunction<T> weight, long maxPendingWeight, int maxConcurrent,
                        Function<List<T>, Uni<List<R>>> commit, Predicate<Throwable> rowLevel,
                        Consumer<Runnable> dispatcher) {
+        this(maxBatch, maxPending, item -> 1, weight, maxPendingWeight, maxConcurrent, commit, rowLevel, dispatcher);
+    }
+
+    /**
+     * A queue whose items may stand for several rows each: {@code maxBatch} and {@code maxPending} count rows.
+     *
+     * @param rows how many rows an item stands for (at least one)
+     */
+    public CommitQueue(int maxBatch, int maxPending, ToIntFunction<T> rows, ToLongFunction<T> weight,
+                       long maxPendingWeight, int maxConcurrent, Function<List<T>, Uni<List<R>>> commit,
+                       Predicate<Throwable> rowLevel, Consumer<Runnable> dispatcher) {
         if (maxBatch < 1 || maxPending < 1 || maxConcurrent < 1 || maxPendingWeight < 1) {
             throw new IllegalArgumentException("batch size, pending limit and concurrency must be positive");
         }
@@ -58,6 +73,7 @@ public final class CommitQueue<T, R> {
         this.maxPending = maxPending;
         this.maxConcurrent = maxConcurrent;
         this.weight = weight;
+        this.rows = rows;
         this.maxPendingWeight = maxPendingWeight;
         this.commit = commit;
         this.rowLevel = rowLevel;
@@ -65,27 +81,29 @@ public final class CommitQueue<T, R> {
     }
 
     /**
-     * Queues {@code item}; fails with {@link QueueFullException} when {@code maxPending} items already wait or its
-     * weight would take the waiting items over {@code maxPendingWeight}.
+     * Queues {@code item}; fails with {@link QueueFullException} when its rows would take the waiting rows over
+     * {@code maxPending} or its weight would take the waiting items over {@code maxPendingWeight}.
      */
     public Uni<R> submit(T item) {
         return Uni.createFrom().emitter(emitter -> {
             long cost = weight.applyAsLong(item);
+            int size = Math.max(1, rows.applyAsInt(item));
             synchronized (this) {
-                if (queue.size() >= maxPending || pendingWeight + cost > maxPendingWeight) {
-                    emitter.fail(new QueueFullException(queue.size()));
+                if (pendingRows + size > maxPending || pendingWeight + cost > maxPendingWeight) {
+                    emitter.fail(new QueueFullException(pendingRows));
                     return;
                 }
-                queue.add(new Waiting<>(item, emitter, cost));
+                queue.add(new Waiting<>(item, emitter, cost, size));
                 pendingWeight += cost;
+                pendingRows += size;
             }
             drain();
         });
     }
 
-    /** Items waiting for a commit (not counting those being committed). */
+    /** Rows waiting for a commit (not counting those being committed); items when each item is one row. */
     public synchronized int pending() {
-        return queue.size();
+        return pendingRows;
     }
 
     /** Total weight of the items waiting for a commit. */
@@ -102,9 +120,12 @@ public final class CommitQueue<T, R> {
                 }
                 inFlight++;
                 batch = new ArrayList<>(Math.min(maxBatch, queue.size()));
-                while (batch.size() < maxBatch && !queue.isEmpty()) {
+                int batchRows = 0;
+                while (!queue.isEmpty() && (batch.isEmpty() || batchRows + queue.peek().rows() <= maxBatch)) {
                     Waiting<T, R> next = queue.poll();
                     pendingWeight -= next.weight();
+                    pendingRows -= next.rows();
+                    batchRows += next.rows();
                     batch.add(next);
                 }
             }
@@ -148,7 +169,7 @@ public final class CommitQueue<T, R> {
         }
     }
 
-    private record Waiting<T, R>(T item, UniEmitter<? super R> emitter, long weight) {
+    private record Waiting<T, R>(T item, UniEmitter<? super R> emitter, long weight, int rows) {
     }
 
     /** The queue holds as many items as it may: the caller should answer "busy, retry later". */

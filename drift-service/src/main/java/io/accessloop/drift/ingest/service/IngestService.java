@@ -1,6 +1,5 @@
 package io.accessloop.drift.ingest.service;
 
-import io.accessloop.contracts.CloudEvent;
 import io.accessloop.contracts.EventCodec;
 import io.accessloop.contracts.EventTypes;
 import io.accessloop.contracts.aws.AwsChangeReceived;
@@ -44,23 +43,23 @@ import java.util.UUID;
 public class IngestService {
 
     private final Pool pool;
-    private final EventCodec codec;
-    private final OutboxSettings outboxSettings;
+    private final ChangeEnvelopes envelopes;
     private final Clock clock;
-    private final CommitQueue<Submission, Accepted> queue;
+    private final CommitQueue<List<Submission>, List<Accepted>> queue;
     private final DistributionSummary batchSizes;
     private final Timer commits;
 
     IngestService(Pool pool, EventCodec codec, OutboxSettings outboxSettings, Clock clock, IngestSettings settings,
                   MeterRegistry registry) {
         this.pool = pool;
-        this.codec = codec;
-        this.outboxSettings = outboxSettings;
+        this.envelopes = new ChangeEnvelopes(codec, outboxSettings.source());
         this.clock = clock;
         IngestSettings.Batch batch = settings.batch();
-        // a waiting notification costs about its body's length in bytes (Latin-1 strings: one byte a character)
-        this.queue = new CommitQueue<>(batch.maxSize(), batch.maxPending(), s -> s.body().length(),
-                batch.maxPendingBytes(), batch.maxConcurrentCommits(), this::storeAll, IngestService::rowLevel,
+        requireRoomForADelivery(settings);
+        // a waiting notification costs about its body's length in bytes (Latin-1 strings: one byte a character);
+        // a delivery (one Firehose request) is one item: stored in one transaction, refused or accepted whole
+        this.queue = new CommitQueue<>(batch.maxSize(), batch.maxPending(), List::size, IngestService::bodyLength,
+                batch.maxPendingBytes(), batch.maxConcurrentCommits(), this::storeDeliveries, IngestService::rowLevel,
                 Runnable::run);
         this.batchSizes = DistributionSummary.builder("accessloop_ingest_batch_size")
                 .description("Notifications stored by one ingest transaction")
@@ -73,19 +72,85 @@ public class IngestService {
                 .register(registry);
     }
 
+    /** A delivery the queue could never hold would be refused (503) forever, and Firehose would retry it forever. */
+    private static void requireRoomForADelivery(IngestSettings settings) {
+        IngestSettings.Firehose firehose = settings.firehose();
+        if (firehose.maxRecords() > settings.batch().maxPending()) {
+            throw new IllegalStateException("accessloop.drift.ingest.firehose.max-records (" + firehose.maxRecords()
+                    + ") must not exceed accessloop.drift.ingest.batch.max-pending (" + settings.batch().maxPending()
+                    + ")");
+        }
+        if (firehose.maxBodyBytes() > settings.batch().maxPendingBytes()) {
+            throw new IllegalStateException("accessloop.drift.ingest.firehose.max-body-bytes ("
+                    + firehose.maxBodyBytes() + ") must not exceed accessloop.drift.ingest.batch.max-pending-bytes ("
+                    + settings.batch().maxPendingBytes() + ")");
+        }
+    }
+
     /**
      * Stores {@code body}, the notification's message exactly as AWS sent it (unwrapped from any SNS envelope);
      * completes after the transaction holding it committed. Fails with {@link CommitQueue.QueueFullException} when
      * too many notifications already wait.
      */
     public Uni<Accepted> store(Notification notification, String body) {
-        Submission submission = new Submission("evt_" + UUID.randomUUID(), notification.sourceId(),
-                notification.kind(), notification.accountId(), body, clock.instant());
+        return enqueue(List.of(submission(notification, body, clock.instant()))).map(answers -> answers.get(0));
+    }
+
+    /**
+     * Stores the notifications of one delivery together: in one transaction, all or none. Completes with one answer
+     * per notification, in order, after that transaction committed; fails with {@link CommitQueue.QueueFullException}
+     * (nothing stored) when they do not fit in the queue, or with the database's error when any of them cannot be
+     * stored (nothing stored either).
+     */
+    public Uni<List<Accepted>> storeTogether(List<Pushed> delivery) {
+        if (delivery.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Submission> submissions = new ArrayList<>(delivery.size());
+        Instant received = clock.instant();
+        for (Pushed pushed : delivery) {
+            submissions.add(submission(pushed.notification(), pushed.body(), received));
+        }
+        return enqueue(submissions);
+    }
+
+    private static Submission submission(Notification notification, String body, Instant received) {
+        return new Submission("evt_" + UUID.randomUUID(), notification.sourceId(), notification.kind(),
+                notification.accountId(), body, received);
+    }
+
+    private Uni<List<Accepted>> enqueue(List<Submission> submissions) {
         return Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
-            Uni<Accepted> stored = queue.submit(submission);
+            Uni<List<Accepted>> stored = queue.submit(submissions);
             // answer on the request's own context, not on the one the batch committed on
             return caller == null ? stored : stored.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        });
+    }
+
+    private static long bodyLength(List<Submission> submissions) {
+        long length = 0;
+        for (Submission s : submissions) {
+            length += s.body().length();
+        }
+        return length;
+    }
+
+    /** The deliveries a commit gathered, stored in one statement; the answers are split back per delivery. */
+    private Uni<List<List<Accepted>>> storeDeliveries(List<List<Submission>> deliveries) {
+        if (deliveries.size() == 1) {
+            return storeAll(deliveries.get(0)).map(List::of);
+        }
+        List<Submission> all = new ArrayList<>();
+        deliveries.forEach(all::addAll);
+        return storeAll(all).map(answers -> {
+            List<List<Accepted>> split = new ArrayList<>(deliveries.size());
+            int from = 0;
+            for (List<Submission> delivery : deliveries) {
+                split.add(answers.subList(from, from + delivery.size()));
+                from += delivery.size();
+            }
+            return split;
         });
     }
 
@@ -144,21 +209,20 @@ public class IngestService {
         String[] bodies = new String[n];
         OffsetDateTime[] received = new OffsetDateTime[n];
         String[] eventIds = new String[n];
-        String[] envelopes = new String[n];
+        String[] encoded = new String[n];
         for (int i = 0; i < n; i++) {
             Submission s = rows.get(i);
-            CloudEvent event = CloudEvent.create(EventTypes.CHANGE_RECEIVED, outboxSettings.source(), s.id(),
-                    new AwsChangeReceived(s.id(), s.kind(), s.accountId(), s.receivedAt()), s.receivedAt(), codec);
             ids[i] = s.id();
             sources[i] = s.sourceId();
             kinds[i] = s.kind();
             accounts[i] = s.accountId();
             bodies[i] = s.body();
             received[i] = OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC);
-            eventIds[i] = event.id();
-            envelopes[i] = codec.encode(event);
+            eventIds[i] = UUID.randomUUID().toString();
+            encoded[i] = envelopes.encode(eventIds[i],
+                    new AwsChangeReceived(s.id(), s.kind(), s.accountId(), s.receivedAt()));
         }
-        return Tuple.from(java.util.Arrays.asList(ids, sources, kinds, accounts, bodies, received, eventIds, envelopes,
+        return Tuple.from(java.util.Arrays.asList(ids, sources, kinds, accounts, bodies, received, eventIds, encoded,
                 EventTypes.CHANGE_RECEIVED.address(), EventTypes.CHANGE_RECEIVED.type()));
     }
 
@@ -193,7 +257,7 @@ public class IngestService {
      * Failures one row can cause (SQLSTATE class 22, data exception, e.g. a NUL character; class 23, integrity
      * constraint): the batch is then retried one notification at a time so that only that one fails.
      */
-    static boolean rowLevel(Throwable failure) {
+    public static boolean rowLevel(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
@@ -206,6 +270,10 @@ public class IngestService {
     /** One notification to store: the raw event id it gets if it is new, and what the row holds. */
     public record Submission(String id, String sourceId, String kind, String accountId, String body,
                              Instant receivedAt) {
+    }
+
+    /** A notification as pushed: what it is, and its message exactly as AWS sent it (unwrapped from any SNS envelope). */
+    public record Pushed(Notification notification, String body) {
     }
 
     /** The stored raw event's id; {@code duplicate} when AWS had already delivered it. */

@@ -24,6 +24,17 @@ class IngestCredentialsTest {
     }
 
     @Test
+    void aFirehoseAccessKeyIsCheckedAgainstTheSameApiKeysAndNeverAgainstBasicPasswords() {
+        IngestCredentials credentials = new IngestCredentials(List.of("new", "old"), "eventbridge", List.of("p1"));
+        assertThat(credentials.acceptsApiKey("new")).isTrue();
+        assertThat(credentials.acceptsApiKey("old")).isTrue();
+        assertThat(credentials.acceptsApiKey("p1")).isFalse();
+        assertThat(credentials.acceptsApiKey("ne")).isFalse();
+        assertThat(credentials.acceptsApiKey("")).isFalse();
+        assertThat(credentials.acceptsApiKey(null)).isFalse();
+    }
+
+    @Test
     void basicAuthNeedsTheUserAndOneOfThePasswords() {
         IngestCredentials credentials = new IngestCredentials(List.of(), "eventbridge", List.of("p1", "p2"));
         assertThat(credentials.accepts(null, basic("eventbridge", "p2"))).isTrue();

@@ -151,6 +151,48 @@ class CommitQueueTest {
     }
 
     @Test
+    void anItemOfSeveralRowsIsNeverSplitAndItsRowsCountAgainstTheBatchAndPendingLimits() {
+        HeldCommits commits = new HeldCommits();
+        // an item stands for as many rows as it has characters
+        CommitQueue<String, String> queue = new CommitQueue<>(4, 6, String::length, item -> 0, Long.MAX_VALUE, 1,
+                commits::commit, e -> false, Runnable::run);
+        queue.submit("a").subscribe().withSubscriber(UniAssertSubscriber.create());
+        List<UniAssertSubscriber<String>> waiting = new ArrayList<>();
+        for (String item : List.of("bbb", "cc", "d")) {
+            waiting.add(queue.submit(item).subscribe().withSubscriber(UniAssertSubscriber.create()));
+        }
+        assertThat(queue.pending()).isEqualTo(6);
+        queue.submit("e").subscribe().withSubscriber(UniAssertSubscriber.create())
+                .assertFailedWith(CommitQueue.QueueFullException.class);
+        assertThat(queue.pending()).isEqualTo(6);
+
+        commits.release(0);
+        assertThat(commits.batches).containsExactly(List.of("a"), List.of("bbb"));
+        assertThat(queue.pending()).isEqualTo(3);
+        commits.release(1);
+        commits.release(2);
+        assertThat(commits.batches).containsExactly(List.of("a"), List.of("bbb"), List.of("cc", "d"));
+        assertThat(waiting.stream().map(UniAssertSubscriber::getItem)).containsExactly("stored:bbb", "stored:cc",
+                "stored:d");
+        assertThat(queue.pending()).isZero();
+    }
+
+    @Test
+    void anItemOfMoreRowsThanABatchHoldsIsCommittedAlone() {
+        HeldCommits commits = new HeldCommits();
+        CommitQueue<String, String> queue = new CommitQueue<>(2, 100, String::length, item -> 0, Long.MAX_VALUE, 1,
+                commits::commit, e -> false, Runnable::run);
+        queue.submit("a").subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<String> large = queue.submit("xxxxx").subscribe()
+                .withSubscriber(UniAssertSubscriber.create());
+        queue.submit("b").subscribe().withSubscriber(UniAssertSubscriber.create());
+        commits.release(0);
+        commits.release(1);
+        large.assertItem("stored:xxxxx");
+        assertThat(commits.batches).containsExactly(List.of("a"), List.of("xxxxx"), List.of("b"));
+    }
+
+    @Test
     void aCommitAnsweringTheWrongNumberOfResultsFailsEveryItemOfIt() {
         CommitQueue<String, String> queue = new CommitQueue<>(100, 10, 1, batch -> Uni.createFrom().item(List.of()),
                 e -> false, Runnable::run);
