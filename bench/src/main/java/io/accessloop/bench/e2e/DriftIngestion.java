@@ -46,7 +46,7 @@ final class DriftIngestion {
         long loadStart;
         try (AsyncLoad load = new AsyncLoad(ctx.stack.drift(), IN_FLIGHT)) {
             AsyncLoad.Outcome live = load.run(() -> AsyncLoad.Request.get("/q/health/live", 200), false,
-                    Duration.ofSeconds(1), measure);
+                    Duration.ofSeconds(1), Duration.ofSeconds(ctx.full ? 10 : 3));
             loadStart = System.nanoTime();
             AsyncLoad.Outcome pushes = load.run(() -> new AsyncLoad.Request(HttpMethod.POST, PATH,
                     Map.of("Content-Type", "application/json", LocalStack.INGEST_HEADER, LocalStack.INGEST_KEY),
@@ -70,8 +70,8 @@ final class DriftIngestion {
                                  Duration warmUp, Duration measure) throws Exception {
         String refusal = firehoseRefusal(ctx, template, sequence, accepted);
         if (refusal != null) {
-            ctx.note("DriftFirehose", "not measured: drift did not acknowledge a Firehose HTTP-endpoint delivery ("
-                    + refusal + "); Firehose delivery to POST " + PATH + " is not in this build");
+            ctx.note("DriftFirehose", "skipped: drift did not acknowledge a 2-record Firehose HTTP-endpoint delivery ("
+                    + refusal + "), so this build does not take Firehose deliveries on POST " + PATH);
             return;
         }
         try (AsyncLoad load = new AsyncLoad(ctx.stack.drift(), FIREHOSE_STREAMS)) {
@@ -124,7 +124,7 @@ final class DriftIngestion {
         long loadEnd = System.nanoTime();
         double loadSeconds = (loadEnd - loadStart) / 1e9;
         long duringLoad = processed(ctx) - before;
-        Duration wait = Duration.ofSeconds(ctx.full ? 600 : 45);
+        Duration wait = Duration.ofSeconds(ctx.full ? 600 : 30);
         long drained = Poll.until(() -> processed(ctx) - before >= accepted, wait, 500);
         double drainSeconds = ((drained < 0 ? System.nanoTime() : drained) - loadEnd) / 1e9;
         long done = processed(ctx) - before;

@@ -68,7 +68,7 @@ final class PortalLoad {
             return sessions.get(s).get(visible.get(step.get()[0]++ % visible.size())) == 200;
         };
         LatencyRecorder.Summary thinking = LoadRun.run(page, USERS, Duration.ofSeconds(3),
-                Duration.ofSeconds(ctx.full ? 60 : 12),
+                Duration.ofSeconds(ctx.full ? 60 : 10),
                 () -> ThreadLocalRandom.current().nextLong(THINK_MIN_MS, THINK_MAX_MS + 1));
         LatencyRecorder.Summary saturation = LoadRun.run(page, USERS, Duration.ofSeconds(2), measure);
         LatencyRecorder.Summary asset = LoadRun.run(() -> sessions.get(mine.get() % USERS).get("/static/portal.css") == 200,

@@ -111,17 +111,19 @@ record Target(String what, String goal, String benchmark, String params, boolean
         return met || pathWhenMissed == null ? figure : figure + "; where the time goes: " + pathWhenMissed;
     }
 
-    /** The other measurements of this target, each with its figure or why it is missing. */
+    /** The other measurements of this target, each with its figure or why it is missing (each reason once). */
     private String others(List<ResultsReport.Row> rows, Map<String, String> notes) {
         StringBuilder text = new StringBuilder();
+        java.util.Set<String> reasons = new java.util.HashSet<>();
+        Optional.ofNullable(noteFor(notes, benchmark)).ifPresent(reasons::add);
         for (Also other : also) {
             Optional<ResultsReport.Row> row = rows.stream().filter(r -> r.benchmark().equals(other.benchmark()))
                     .findFirst();
+            String reason = Optional.ofNullable(noteFor(notes, other.benchmark())).orElse("no figure in this run");
             text.append(text.length() == 0 ? "; not judged, also measured: " : "; ").append(other.label()).append(' ')
                     .append(row.map(r -> String.format(Locale.ROOT, "%.1f %s%s", r.score(), r.unit(),
                                     r.params().isEmpty() ? "" : " (" + r.params() + ")"))
-                            .orElseGet(() -> "not measured (" + Optional.ofNullable(noteFor(notes, other.benchmark()))
-                                    .orElse("no figure in this run") + ")"));
+                            .orElseGet(() -> reasons.add(reason) ? "not measured (" + reason + ")" : "not measured"));
         }
         return text.toString();
     }

@@ -54,7 +54,7 @@ class ResultsReportTest {
         assertThat(md).contains("| all revoked within 60 s | NOT met: 75.0 s (projectedFrom=1000); projected, not measured; "
                 + "where the time goes: the path: lifecycle's sweep claims due rows in batches");
         assertThat(md).contains("| p99 < 100 ms | not measured: driver failed: no login form; not judged, also "
-                + "measured: pages/s not measured (driver failed: no login form);");
+                + "measured: pages/s not measured; saturation (the same 50 sessions, no think time) p99 not measured;");
         assertThat(md).contains("- Mode: short");
         assertThat(md).contains("## Notes from the drivers");
     }
@@ -100,7 +100,7 @@ class ResultsReportTest {
                         + "(accepted=30000, unfinished=true); where the time goes:");
         assertThat(withoutFirehose).contains("| ≥ 5,000 changes/s | met: 6000.0 calls/s (inFlight=128); not judged, "
                 + "also measured: Firehose deliveries of 500 events not measured (not measured: drift did not acknowledge "
-                + "a Firehose delivery);");
+                + "a Firehose delivery); Firehose delivery p99 not measured; processed by drift");
     }
 
     @Test
