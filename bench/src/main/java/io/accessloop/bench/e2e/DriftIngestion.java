@@ -125,7 +125,7 @@ final class DriftIngestion {
         long loadEnd = System.nanoTime();
         double loadSeconds = (loadEnd - loadStart) / 1e9;
         long duringLoad = processed(ctx) - before;
-        Duration wait = Duration.ofSeconds(ctx.full ? 600 : 30);
+        Duration wait = Duration.ofSeconds(ctx.full ? 600 : 20);
         long drained = Poll.until(() -> processed(ctx) - before >= accepted, wait, 500);
         double drainSeconds = ((drained < 0 ? System.nanoTime() : drained) - loadEnd) / 1e9;
         long done = processed(ctx) - before;
