@@ -24,7 +24,7 @@ public final class EndToEnd {
             "RevokeToDeny", java.util.List.of("RevocationToDeny.revokeToDenyP99"),
             "ExpiryToDeny", java.util.List.of("RevocationToDeny.expiryToDenyP99"),
             "OffboardingToDeny", java.util.List.of("RevocationToDeny.offboardingToDenyP99"),
-            "DriftDetection", java.util.List.of("DriftDetection", "DriftIngestion"));
+            "DriftIngestion", java.util.List.of("DriftIngestion", "DriftFirehose", "DriftProcessing"));
 
     /** One driver. */
     interface Driver {
@@ -55,6 +55,7 @@ public final class EndToEnd {
         drivers.put("DriftDetection", DriftDetection::run);
         drivers.put("PortalLoad", PortalLoad::run);
         drivers.put("ExpiryStorm", ExpiryStorm::run);
+        drivers.put("DriftIngestion", DriftIngestion::run);
         for (var driver : drivers.entrySet()) {
             if (only != null && !(("," + only + ",").contains("," + driver.getKey() + ","))
                     || ("," + except + ",").contains("," + driver.getKey() + ",")) {

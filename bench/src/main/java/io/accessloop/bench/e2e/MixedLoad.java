@@ -151,7 +151,7 @@ public final class MixedLoad {
     }
 
     private void ingestNotification() {
-        String body = DriftDetection.Notifications.fill(DriftDetection.Notifications.roleChange(),
+        String body = ConfigChanges.fill(ConfigChanges.roleChange(),
                 sequence.incrementAndGet(), "soak" + ctx.run);
         Http.expect(ctx.http.send(HttpRequest.newBuilder(ctx.stack.drift().resolve("/ingest/aws/events"))
                 .header("Content-Type", "application/json").header(LocalStack.INGEST_HEADER, LocalStack.INGEST_KEY)

@@ -53,7 +53,8 @@ class ResultsReportTest {
 
         assertThat(md).contains("| all revoked within 60 s | NOT met: 75.0 s (projectedFrom=1000); projected, not measured; "
                 + "where the time goes: the path: lifecycle's sweep claims due rows in batches");
-        assertThat(md).contains("| p99 < 100 ms | not measured: driver failed: no login form |");
+        assertThat(md).contains("| p99 < 100 ms | not measured: driver failed: no login form; not judged, also "
+                + "measured: pages/s not measured; saturation (the same 50 sessions, no think time) p99 not measured;");
         assertThat(md).contains("- Mode: short");
         assertThat(md).contains("## Notes from the drivers");
     }
@@ -74,6 +75,46 @@ class ResultsReportTest {
         assertThat(passed).contains("| all revoked within 60 s | met: 42.0 s (measured=100000) |");
         assertThat(failed).contains("| flat: 0 | NOT met: 1.0 services (seconds=60) |");
         assertThat(failed).contains("| all revoked within 60 s | NOT met: 240.0 s (unfinishedAfter=240); where the time goes:");
+    }
+
+    @Test
+    void theIngestionTargetIsJudgedOnSingleEventPushesAndShowsFirehoseAndProcessingBesideIt() {
+        String md = ResultsReport.render(List.of(
+                        new ResultsReport.Row("e2e.DriftIngestion.ingestConfigChange", "inFlight=128", 4200, 0, "calls/s"),
+                        new ResultsReport.Row("e2e.DriftFirehose.firehoseChanges", "streams=4, records=500", 9000, 0,
+                                "changes/s"),
+                        new ResultsReport.Row("e2e.DriftProcessing.processingRate", "accepted=30000", 450, 0, "changes/s"),
+                        new ResultsReport.Row("e2e.DriftProcessing.drainAfterLoad", "accepted=30000, unfinished=true", 45,
+                                0, "s")),
+                Map.of(), "", "bench/run.sh", "test machine");
+        String withoutFirehose = ResultsReport.render(List.of(
+                        new ResultsReport.Row("e2e.DriftIngestion.ingestConfigChange", "inFlight=128", 6000, 0, "calls/s")),
+                Map.of("e2e.DriftFirehose", "not measured: drift did not acknowledge a Firehose delivery"),
+                "", "bench/run.sh", "test machine");
+
+        assertThat(md).contains("judged: single-event EventBridge pushes accepted")
+                .contains("| ≥ 5,000 changes/s | NOT met: 4200.0 calls/s (inFlight=128); not judged, also measured: "
+                        + "Firehose deliveries of 500 events 9000.0 changes/s (streams=4, records=500); Firehose delivery "
+                        + "p99 not measured (no figure in this run); processed by drift, from the first push until the "
+                        + "backlog was empty 450.0 changes/s (accepted=30000); drain after the load 45.0 s "
+                        + "(accepted=30000, unfinished=true); where the time goes:");
+        assertThat(withoutFirehose).contains("| ≥ 5,000 changes/s | met: 6000.0 calls/s (inFlight=128); not judged, "
+                + "also measured: Firehose deliveries of 500 events not measured (not measured: drift did not acknowledge "
+                + "a Firehose delivery); Firehose delivery p99 not measured; processed by drift");
+    }
+
+    @Test
+    void thePortalTargetIsJudgedWithThinkTimeAndMentionsTheSaturationFigure() {
+        String md = ResultsReport.render(List.of(
+                        new ResultsReport.Row("e2e.PortalLoad.saturationPagesP99", "users=50", 900, 0, "ms"),
+                        new ResultsReport.Row("e2e.PortalLoad.thinkTimePagesP99", "users=50, thinkMs=500-1500", 80, 0,
+                                "ms")),
+                Map.of(), "", "bench/run.sh", "test machine");
+
+        assertThat(md).contains("judged: 50 sessions, each pausing a 0.5–1.5 s think time after every page")
+                .contains("| p99 < 100 ms | met: 80.0 ms (users=50, thinkMs=500-1500); not judged, also measured: "
+                        + "pages/s not measured (no figure in this run); saturation (the same 50 sessions, no think "
+                        + "time) p99 900.0 ms (users=50);");
     }
 
     @Test
