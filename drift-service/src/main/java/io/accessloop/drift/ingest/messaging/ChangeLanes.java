@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * {@code maxPending} tasks are admitted (running or waiting in their lane): {@link #submit} completes once its task
  * is admitted, so a caller that waits for it takes no more work while the lanes are full.
  */
-final class ChangeLanes {
+public final class ChangeLanes {
 
     private final Lane[] lanes;
     private final int maxPending;
@@ -33,7 +33,7 @@ final class ChangeLanes {
     }
 
     /** The lane a key runs in, out of {@code lanes}. */
-    static int laneOf(String key, int lanes) {
+    public static int laneOf(String key, int lanes) {
         return Math.floorMod(key.hashCode(), lanes);
     }
 
