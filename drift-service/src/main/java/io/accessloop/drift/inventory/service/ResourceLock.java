@@ -24,12 +24,13 @@ public class ResourceLock {
 
     /** Waits for the resource's lock and holds it until the current transaction ends. */
     public Uni<Void> hold(String accountId, ResourceKey key) {
+        // run as a statement, not as a select: Hibernate caches a plan per native select under a key that did not
+        // match the next call's (same hash), so every lock added an entry to one ever longer bucket of that cache,
+        // the hottest frame in a profile of a burst
         return Panache.getSession().chain(session -> session
-                        // wrapped in count(*): the function returns void, which has no Java type to map to
-                        .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0)))"
-                                + " as held", Long.class)
+                        .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
                         .setParameter(1, lockName(accountId, key))
-                        .getSingleResult())
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 }
