@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,8 @@ class ProcessingLoadDriver {
         }
         List<String> ids;
         Instant released;
+        Duration cpuBefore;
+        Map<String, Duration> byProcess;
         // processing waits (every inbox insert blocks) until the relay has put the whole burst on the queue: what is
         // measured then is the processing alone, from a full queue
         try (Connection hold = jdbc()) {
@@ -65,6 +69,8 @@ class ProcessingLoadDriver {
             hold.createStatement().execute("lock table inbox_event in exclusive mode");
             ids = new Backlog(pool, codec).queue(events);
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> unsent(ids) == 0);
+            cpuBefore = cpu();
+            byProcess = cpuByProcess();
             hold.commit();
             released = Instant.now();
         }
@@ -72,16 +78,46 @@ class ProcessingLoadDriver {
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> unprocessed(ids) == 0);
         double seconds = (System.nanoTime() - started) / 1e9;
+        Duration cpu = cpu().minus(cpuBefore);
         Row span = pool.preparedQuery("select max(processed_at) from raw_event where id = any($1)")
                 .execute(Tuple.of(ids.toArray(new String[0]))).await().indefinitely().iterator().next();
         double processing = Duration.between(released, span.getOffsetDateTime(0).toInstant()).toMillis() / 1e3;
         System.out.printf("PROCESSING LOAD: %d queued changes (%d roles x %d states) processed in %.1f s: %.1f changes/s "
-                        + "(%.1f s until the test saw the end)%n",
-                ids.size(), roles, states, processing, ids.size() / processing, seconds);
+                        + "(%.1f s until the test saw the end); CPU %.1f ms per change (this JVM, PostgreSQL and the "
+                        + "sandbox together: %s)%n",
+                ids.size(), roles, states, processing, ids.size() / processing, seconds,
+                cpu.toNanos() / 1e6 / ids.size(), perChange(byProcess, cpuByProcess(), ids.size()));
         long newest = pool.preparedQuery("select count(*) from iam_resource where arn like $1 and state_id = $2")
                 .execute(Tuple.of("%:role/load-" + run + "-%", (long) states)).await().indefinitely()
                 .iterator().next().getLong(0);
         assertThat(newest).isEqualTo(roles);
+    }
+
+    /**
+     * CPU used so far by this JVM (which runs the service) and every process it started (PostgreSQL, the sandbox):
+     * unlike the rate, it does not depend on what else the machine is running.
+     */
+    private static Duration cpu() {
+        return cpuByProcess().values().stream().reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** CPU so far per kind of process: this JVM, PostgreSQL, other (the sandbox, a java child). */
+    private static Map<String, Duration> cpuByProcess() {
+        Map<String, Duration> out = new TreeMap<>();
+        out.put("service JVM", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+            String command = child.info().command().orElse("?");
+            String kind = command.contains("postgres") ? "PostgreSQL" : command.endsWith("java") ? "sandbox" : "other";
+            out.merge(kind, child.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus);
+        }
+        return out;
+    }
+
+    private static String perChange(Map<String, Duration> before, Map<String, Duration> after, int changes) {
+        StringBuilder out = new StringBuilder();
+        after.forEach((kind, used) -> out.append(String.format(" %s %.1f ms", kind,
+                used.minus(before.getOrDefault(kind, Duration.ZERO)).toNanos() / 1e6 / changes)));
+        return out.toString().trim();
     }
 
     private long unsent(List<String> ids) {
