@@ -17,6 +17,7 @@ import io.accessloop.drift.remediation.service.RemediationService;
 import io.accessloop.kit.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -145,13 +146,50 @@ public class FindingEvaluator {
         f.sourceIdentity = who.sourceIdentity();
         f.openedAt = now;
         f.lastSeenAt = now;
-        if (!subject.changedAt().isAfter(now)) {
-            lag.record(Duration.between(subject.changedAt(), now));
-        }
-        registry.counter("accessloop_findings_opened_total", "rule", rule).increment();
-        return f.persist().chain(() -> outbox.append(EventTypes.FINDING_OPENED, f.id, new FindingOpened(f.id,
-                f.accountId, f.principalArn, rule, f.severity, f.summary, f.changedBy, now)))
-                .call(() -> remediations.plan(f, v.evidence()));
+        return insert(f).chain(inserted -> {
+            if (!inserted) {
+                // a concurrent transaction opened the same live finding first: it is published once, by that one
+                return Uni.createFrom().voidItem();
+            }
+            if (!subject.changedAt().isAfter(now)) {
+                lag.record(Duration.between(subject.changedAt(), now));
+            }
+            registry.counter("accessloop_findings_opened_total", "rule", rule).increment();
+            return outbox.append(EventTypes.FINDING_OPENED, f.id, new FindingOpened(f.id, f.accountId, f.principalArn,
+                    rule, f.severity, f.summary, f.changedBy, now)).call(() -> remediations.plan(f, v.evidence()));
+        });
+    }
+
+    /*
+     * At most one live finding per condition, whoever opens it (change processing, reconciliation, credential
+     * reports): the partial unique index finding_live_key decides, and a loser inserts nothing instead of failing
+     * its whole transaction.
+     */
+    private static final String INSERT = "insert into finding (id, account_id, principal_arn, resource_type, rule, "
+            + "dedup_key, severity, severity_rank, status, summary, evidence, changed_by, source_identity, opened_at, "
+            + "last_seen_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+            + "on conflict (rule, account_id, principal_arn, dedup_key) where status <> 'RESOLVED' do nothing";
+
+    /** True when {@code f} went in; false when a live finding for the same condition exists. */
+    private static Uni<Boolean> insert(Finding f) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter(1, f.id)
+                        .setParameter(2, f.accountId)
+                        .setParameter(3, f.principalArn)
+                        .setParameter(4, f.resourceType)
+                        .setParameter(5, f.rule)
+                        .setParameter(6, f.dedupKey)
+                        .setParameter(7, f.severity)
+                        .setParameter(8, f.severityRank)
+                        .setParameter(9, f.status)
+                        .setParameter(10, f.summary)
+                        .setParameter(11, f.evidence)
+                        .setParameter(12, f.changedBy)
+                        .setParameter(13, f.sourceIdentity)
+                        .setParameter(14, f.openedAt)
+                        .setParameter(15, f.lastSeenAt)
+                        .executeUpdate())
+                .map(inserted -> inserted == 1);
     }
 
     /** Resolves a live finding and publishes it; also used when the condition is found gone by other means. */

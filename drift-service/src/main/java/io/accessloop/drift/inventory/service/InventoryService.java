@@ -4,6 +4,7 @@ import io.accessloop.drift.inventory.domain.Attribution;
 import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.Ownership;
 import io.accessloop.drift.inventory.domain.ResourceKey;
+import io.accessloop.drift.inventory.domain.ResourceType;
 import io.accessloop.drift.inventory.repository.IamChange;
 import io.accessloop.drift.inventory.repository.IamResource;
 import io.accessloop.drift.inventory.repository.IamResourceVersion;
@@ -27,17 +28,26 @@ public class InventoryService {
     private final Ownership ownership;
     private final Clock clock;
     private final TrailAttribution trail;
+    private final ResourceLock locks;
 
-    InventoryService(SnapshotJson json, Ownership ownership, Clock clock, TrailAttribution trail) {
+    InventoryService(SnapshotJson json, Ownership ownership, Clock clock, TrailAttribution trail, ResourceLock locks) {
         this.json = json;
         this.trail = trail;
+        this.locks = locks;
         this.ownership = ownership;
         this.clock = clock;
     }
 
+    /**
+     * Records {@code snapshot} unless the inventory holds a newer state. Concurrent calls for the same resource (other
+     * lanes, other replicas, reconciliation) wait for each other on the resource's lock, so each decides "newer"
+     * against what the previous one committed.
+     */
     public Uni<Recorded> record(IamSnapshot snapshot, String source) {
-        return IamResource.<IamResource>find("accountId = ?1 and arn = ?2", snapshot.accountId(), snapshot.arn())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        return locks.hold(snapshot.accountId(), ResourceKey.of(snapshot))
+                .chain(() -> IamResource.<IamResource>find("accountId = ?1 and arn = ?2", snapshot.accountId(),
+                                snapshot.arn())
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).<IamResource>firstResult())
                 .chain(existing -> {
                     IamSnapshot previous = existing == null ? null : json.read(existing.state);
                     if (existing != null && !snapshot.newerThan(existing.capturedAt, existing.stateId)) {
@@ -51,11 +61,17 @@ public class InventoryService {
                         return Uni.createFrom().item(new Recorded(Recorded.Outcome.UNCHANGED, previous, snapshot,
                                 Attribution.unknown(), existing.managed));
                     }
-                    return ManagedRole.<ManagedRole>findById(snapshot.arn())
+                    return managedRole(snapshot)
                             .chain(role -> attribute(previous, snapshot, role)
                                     .chain(who -> store(existing, previous, snapshot, who,
                                             ownership.isManaged(snapshot, role != null), source)));
                 });
+    }
+
+    /** Only roles can be handed out by Accessloop; other types skip the lookup. */
+    private static Uni<ManagedRole> managedRole(IamSnapshot snapshot) {
+        return snapshot.type() == ResourceType.ROLE ? ManagedRole.findById(snapshot.arn())
+                : Uni.createFrom().nullItem();
     }
 
     private Uni<Attribution> attribute(IamSnapshot previous, IamSnapshot current, ManagedRole role) {
@@ -63,7 +79,9 @@ public class InventoryService {
         java.time.Instant to = current.capturedAt().plus(ownership.window());
         return unexplainedCall(current, from, to)
                 .chain(call -> call != null ? Uni.createFrom().item(call)
-                        : trail.fetch(current, from).chain(() -> unexplainedCall(current, from, to)))
+                        // a lookup that stored no new call cannot change the answer: skip the second query
+                        : trail.fetch(current, from).chain(stored -> stored == 0 ? Uni.createFrom().<IamChange>nullItem()
+                                : unexplainedCall(current, from, to)))
                 .map(call -> {
                     if (call != null) {
                         call.explained = true;

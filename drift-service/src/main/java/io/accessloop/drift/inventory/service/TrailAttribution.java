@@ -43,10 +43,10 @@ public class TrailAttribution {
         this.vertx = vertx;
     }
 
-    /** Looks the resource up in CloudTrail and stores every call found (once each). */
-    public Uni<Void> fetch(IamSnapshot current, java.time.Instant earliest) {
+    /** Looks the resource up in CloudTrail, stores every call found (once each) and returns how many were new. */
+    public Uni<Integer> fetch(IamSnapshot current, java.time.Instant earliest) {
         if (!settings.trailLookup()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(0);
         }
         String name = current.type() == ResourceType.POLICY ? current.arn() : current.name();
         var from = earliest;
@@ -75,13 +75,14 @@ public class TrailAttribution {
         return calls;
     }
 
-    private Uni<Void> store(List<ApiCall> calls) {
+    private Uni<Integer> store(List<ApiCall> calls) {
         if (calls.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(0);
         }
+        // a null item (a call stored before) is not emitted by the concatenation, so the list holds the new ones
         return Multi.createFrom().iterable(calls)
                 .onItem().transformToUniAndConcatenate(call -> recorder.record(call, null))
                 .collect().asList()
-                .replaceWithVoid();
+                .map(List::size);
     }
 }

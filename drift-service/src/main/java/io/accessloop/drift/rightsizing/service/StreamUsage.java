@@ -55,11 +55,16 @@ public class StreamUsage {
             } catch (MalformedNotificationException e) {
                 return Uni.createFrom().item(new ReadStats());
             }
-            if (!(notification instanceof Notification.ApiCallRecorded call)) {
-                return Uni.createFrom().item(new ReadStats());
-            }
-            return record(call.detail());
+            return record(notification);
         });
+    }
+
+    /** Records the usage of a notification already parsed; other notifications (Config items…) record nothing. */
+    public Uni<ReadStats> record(Notification notification) {
+        if (!settings.streamUsage() || !(notification instanceof Notification.ApiCallRecorded call)) {
+            return Uni.createFrom().item(new ReadStats());
+        }
+        return record(call.detail());
     }
 
     /** Records one CloudTrail record (the {@code detail} of an EventBridge event). */
