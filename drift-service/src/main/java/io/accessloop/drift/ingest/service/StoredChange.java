@@ -41,8 +41,10 @@ public record StoredChange(String rawEventId, Status status, Notification notifi
     public static StoredChange of(String rawEventId, Notification notification) {
         try {
             if (notification instanceof Notification.ConfigItemChange change) {
-                return new StoredChange(rawEventId, Status.READY, notification,
-                        ConfigItemMapper.map(change.configurationItem()), Optional.empty(), null);
+                // the parser already mapped the item while checking it; map again only if it did not
+                Optional<IamSnapshot> snapshot = change.snapshot() != null ? Optional.of(change.snapshot())
+                        : ConfigItemMapper.map(change.configurationItem());
+                return new StoredChange(rawEventId, Status.READY, notification, snapshot, Optional.empty(), null);
             }
             if (notification instanceof Notification.ApiCallRecorded recorded) {
                 return new StoredChange(rawEventId, Status.READY, notification, Optional.empty(),
