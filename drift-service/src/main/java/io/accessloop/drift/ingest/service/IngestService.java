@@ -1,5 +1,6 @@
 package io.accessloop.drift.ingest.service;
 
+import io.accessloop.contracts.CloudEvent;
 import io.accessloop.contracts.EventCodec;
 import io.accessloop.contracts.EventTypes;
 import io.accessloop.contracts.aws.AwsChangeReceived;
@@ -46,7 +47,8 @@ import java.util.UUID;
 public class IngestService {
 
     private final Pool pool;
-    private final ChangeEnvelopes envelopes;
+    private final EventCodec codec;
+    private final String source;
     private final Clock clock;
     private final CommitQueue<List<Submission>, List<Accepted>> queue;
     private final DistributionSummary batchSizes;
@@ -55,7 +57,8 @@ public class IngestService {
     IngestService(Pool pool, EventCodec codec, OutboxSettings outboxSettings, Clock clock, IngestSettings settings,
                   MeterRegistry registry) {
         this.pool = pool;
-        this.envelopes = new ChangeEnvelopes(codec, outboxSettings.source());
+        this.codec = codec;
+        this.source = outboxSettings.source();
         this.clock = clock;
         IngestSettings.Batch batch = settings.batch();
         requireRoomForADelivery(settings.firehose().maxRecords(), settings.firehose().maxBodyBytes(),
@@ -213,7 +216,7 @@ public class IngestService {
         String[] bodies = new String[n];
         OffsetDateTime[] received = new OffsetDateTime[n];
         String[] eventIds = new String[n];
-        String[] encoded = new String[n];
+        String[] envelopes = new String[n];
         for (int i = 0; i < n; i++) {
             Submission s = rows.get(i);
             ids[i] = s.id();
@@ -222,11 +225,12 @@ public class IngestService {
             accounts[i] = s.accountId();
             bodies[i] = s.body();
             received[i] = OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC);
-            eventIds[i] = UUID.randomUUID().toString();
-            encoded[i] = envelopes.encode(eventIds[i],
-                    new AwsChangeReceived(s.id(), s.kind(), s.accountId(), s.receivedAt()));
+            CloudEvent event = CloudEvent.create(EventTypes.CHANGE_RECEIVED, source, s.id(),
+                    new AwsChangeReceived(s.id(), s.kind(), s.accountId(), s.receivedAt()), s.receivedAt(), codec);
+            eventIds[i] = event.id();
+            envelopes[i] = codec.encode(event);
         }
-        return Tuple.from(java.util.Arrays.asList(ids, sources, kinds, accounts, bodies, received, eventIds, encoded,
+        return Tuple.from(java.util.Arrays.asList(ids, sources, kinds, accounts, bodies, received, eventIds, envelopes,
                 EventTypes.CHANGE_RECEIVED.address(), EventTypes.CHANGE_RECEIVED.type()));
     }
 
