@@ -171,7 +171,7 @@ class IngestBatchTest {
     }
 
     private static Notification notification(String sourceId) {
-        return new Notification.ConfigItemChange(sourceId, Samples.ACCOUNT, null, null);
+        return new Notification.ConfigItemChange(sourceId, Samples.ACCOUNT, null, null, null);
     }
 
     private List<HttpResponse<String>> postAll(List<String> bodies) {

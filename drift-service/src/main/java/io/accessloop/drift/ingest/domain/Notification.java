@@ -26,11 +26,6 @@ public sealed interface Notification {
     record ConfigItemChange(String sourceId, String accountId, JsonNode message, JsonNode configurationItem,
                             IamSnapshot snapshot) implements Notification {
 
-        /** A change whose item was not mapped here ({@link #snapshot()} is then null). */
-        public ConfigItemChange(String sourceId, String accountId, JsonNode message, JsonNode configurationItem) {
-            this(sourceId, accountId, message, configurationItem, null);
-        }
-
         @Override
         public String kind() {
             return "config";

@@ -53,16 +53,10 @@ public final class NotificationParser {
     }
 
     /**
-     * Parses one record of a Firehose delivery: an EventBridge event, nothing else (an SNS envelope or AWS Config
-     * message in a record could not have been authenticated the way SNS pushes are).
-     */
-    public Notification parseEvent(String text) {
-        return event(json(text, "record"));
-    }
-
-    /**
-     * {@link #parseEvent(String)} of the UTF-8 text in {@code utf8[0..length)}, read without decoding it to a string
-     * first; a byte sequence that is not UTF-8 is refused like malformed JSON.
+     * Parses one record of a Firehose delivery, the UTF-8 text in {@code utf8[0..length)}: an EventBridge event,
+     * nothing else (an SNS envelope or AWS Config message in a record could not have been authenticated the way SNS
+     * pushes are). The bytes are read without decoding them to a string first; a byte sequence that is not UTF-8 is
+     * refused like malformed JSON.
      */
     public Notification parseEvent(byte[] utf8, int length) {
         if (length == 0) {

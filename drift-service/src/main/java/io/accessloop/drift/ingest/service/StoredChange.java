@@ -3,7 +3,6 @@ package io.accessloop.drift.ingest.service;
 import io.accessloop.drift.ingest.domain.Notification;
 import io.accessloop.drift.inventory.domain.ApiCall;
 import io.accessloop.drift.inventory.domain.CloudTrailCallReader;
-import io.accessloop.drift.inventory.domain.ConfigItemMapper;
 import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.ResourceKey;
 import io.accessloop.drift.inventory.domain.ResourceType;
@@ -41,10 +40,9 @@ public record StoredChange(String rawEventId, Status status, Notification notifi
     public static StoredChange of(String rawEventId, Notification notification) {
         try {
             if (notification instanceof Notification.ConfigItemChange change) {
-                // the parser already mapped the item while checking it; map again only if it did not
-                Optional<IamSnapshot> snapshot = change.snapshot() != null ? Optional.of(change.snapshot())
-                        : ConfigItemMapper.map(change.configurationItem());
-                return new StoredChange(rawEventId, Status.READY, notification, snapshot, Optional.empty(), null);
+                // the parser mapped the item while checking it
+                return new StoredChange(rawEventId, Status.READY, notification, Optional.of(change.snapshot()),
+                        Optional.empty(), null);
             }
             if (notification instanceof Notification.ApiCallRecorded recorded) {
                 return new StoredChange(rawEventId, Status.READY, notification, Optional.empty(),

@@ -3,10 +3,7 @@ package io.accessloop.drift.rightsizing.service;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accessloop.drift.ingest.domain.MalformedNotificationException;
 import io.accessloop.drift.ingest.domain.Notification;
-import io.accessloop.drift.ingest.domain.NotificationParser;
-import io.accessloop.drift.ingest.repository.RawEvent;
 import io.accessloop.drift.rightsizing.config.RightsizingSettings;
 import io.accessloop.drift.rightsizing.repository.UsageRepository;
 import io.accessloop.drift.rightsizing.usage.CallMapper;
@@ -28,35 +25,14 @@ import java.util.Map;
 @ApplicationScoped
 public class StreamUsage {
 
-    private final NotificationParser parser;
     private final ObjectMapper json;
     private final UsageRepository usage;
     private final RightsizingSettings settings;
 
     StreamUsage(ObjectMapper json, UsageRepository usage, RightsizingSettings settings) {
-        this.parser = new NotificationParser(json);
         this.json = json;
         this.usage = usage;
         this.settings = settings;
-    }
-
-    /** Records the usage of one stored notification; other notifications (Config items…) record nothing. */
-    public Uni<ReadStats> record(String rawEventId) {
-        if (!settings.streamUsage()) {
-            return Uni.createFrom().item(new ReadStats());
-        }
-        return RawEvent.<RawEvent>findById(rawEventId).chain(raw -> {
-            if (raw == null || raw.body == null) {
-                return Uni.createFrom().item(new ReadStats());
-            }
-            Notification notification;
-            try {
-                notification = parser.parseStored(raw.body, raw.sourceId);
-            } catch (MalformedNotificationException e) {
-                return Uni.createFrom().item(new ReadStats());
-            }
-            return record(notification);
-        });
     }
 
     /** Records the usage of a notification already parsed; other notifications (Config items…) record nothing. */
