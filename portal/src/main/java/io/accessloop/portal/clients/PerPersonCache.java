@@ -61,11 +61,6 @@ public final class PerPersonCache<V> {
         return value;
     }
 
-    /** Forgets every kept answer (e.g. after the catalog changed). */
-    public void clear() {
-        kept.clear();
-    }
-
     public int size() {
         return kept.size();
     }
