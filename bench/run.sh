@@ -120,10 +120,15 @@ phase_done "local run start (deploy/run.sh --reset)"
 
 # the expiry storm runs last: a storm the broker cannot finish within its wait leaves commands queued, which would
 # load every later measurement
+# end_to_end NAME SELECTION…: runs the end-to-end drivers SELECTION picks; results in $OUT/NAME.json, notes, log
+end_to_end() {
+  local name="$1"; shift
+  java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/$name.json" "$OUT/$name-notes.json" "${E2E_ARGS[@]}" "$@" \
+    2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/$name.log"
+}
 driver_times() { grep -E '^   [A-Za-z]+ took' "$1" | sed -E 's/^   ([A-Za-z]+) took ([0-9]+) s/\1 \2 s/' | paste -sd, - | sed 's/,/, /g'; }
 say "end-to-end drivers"
-java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e.json" "$OUT/e2e-notes.json" "${E2E_ARGS[@]}" \
-  --except ExpiryStorm,DriftIngestion 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e.log"
+end_to_end e2e --except ExpiryStorm,DriftIngestion
 phase_done "end-to-end drivers ($(driver_times "$OUT/e2e.log"))"
 
 say "soak ($SOAK_WARM_UP s warm-up + $SOAK_SECONDS s judged, mixed load)"
@@ -134,8 +139,7 @@ grep -q '^soak: passed' "$OUT/soak.log" || SOAK_STATUS=1
 phase_done "soak ($SOAK_WARM_UP s warm-up + $SOAK_SECONDS s judged, heap probes included)"
 
 say "expiry storm"
-java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e-storm.json" "$OUT/e2e-storm-notes.json" "${E2E_ARGS[@]}" \
-  --only ExpiryStorm 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e-storm.log"
+end_to_end e2e-storm --only ExpiryStorm
 phase_done "expiry storm ($(driver_times "$OUT/e2e-storm.log"))"
 
 # sustained ingestion on a second, fresh local run: after the storm drift still works through one access event per
@@ -147,8 +151,7 @@ grep -q "stopped. Data kept" "$OUT/local-run.log" || echo "warning: the local ru
 start_local_run "$OUT/local-run-ingest.log"
 phase_done "local run restart for drift ingestion"
 say "drift ingestion (single-event pushes, Firehose deliveries, processing)"
-java -cp "$CP" io.accessloop.bench.e2e.EndToEnd "$OUT/e2e-ingest.json" "$OUT/e2e-ingest-notes.json" "${E2E_ARGS[@]}" \
-  --only DriftIngestion 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$OUT/e2e-ingest.log"
+end_to_end e2e-ingest --only DriftIngestion
 phase_done "drift ingestion ($(driver_times "$OUT/e2e-ingest.log"))"
 
 say "stopping the local run"
