@@ -55,13 +55,18 @@ record Target(String what, String goal, String benchmark, String params, boolean
                     "e2e.DriftDetection.changeToFindingP99", null, false, 500,
                     "the path: sandbox push → ingest (raw event + outbox, group commit) → relay (woken by the "
                             + "commit) → AMQP → consumer (inventory, CloudTrail attribution, rules) → finding"),
-            new Target("Config changes ingested; judged: single-event EventBridge pushes accepted (POST "
-                    + "/ingest/aws/events, one event per request, 128 in flight)", "≥ 5,000 changes/s",
-                    "e2e.DriftIngestion.ingestConfigChange", null, true, 5_000,
-                    "every event is parsed and stored with its outbox entry before its 202; concurrent pushes "
-                            + "share one transaction (group commit); compare with the liveness-probe baseline of the same "
-                            + "driver and server",
-                    List.of(new Also("Firehose deliveries of 500 events", "e2e.DriftFirehose.firehoseChanges"),
+            new Target("Config changes ingested, sustained; judged: Amazon Data Firehose HTTP-endpoint deliveries "
+                    + "(EventBridge rule → Firehose → POST /ingest/aws/events, 500 events each, 4 streams), the way AWS "
+                    + "delivers events in volume; an EventBridge API destination sends single events at up to 300 "
+                    + "invocations/s by default", "≥ 5,000 changes/s",
+                    "e2e.DriftFirehose.firehoseChanges", null, true, 5_000,
+                    "every delivery is decoded, checked whole and stored with its outbox entries in one transaction "
+                            + "before its 200; compare with the single-event pushes and the liveness-probe baseline of "
+                            + "the same driver and server",
+                    List.of(new Also("single-event EventBridge pushes (one event per request, 128 in flight)",
+                                    "e2e.DriftIngestion.ingestConfigChange"),
+                            new Also("liveness-probe baseline of the same driver",
+                                    "e2e.DriftIngestion.baselineLivenessProbe"),
                             new Also("Firehose delivery p99", "e2e.DriftFirehose.firehoseDeliveryP99"),
                             new Also("processed by drift, from the first push until the backlog was empty",
                                     "e2e.DriftProcessing.processingRate"),
