@@ -1,11 +1,11 @@
 package io.accessloop.kit.outbox;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
@@ -25,14 +25,25 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Publishes stored events in order and marks them sent only after the broker accepted them.
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at once;
- * a relay that dies mid-batch leaves its rows unsent for the next pass (consumers deduplicate). A send the broker
- * never settles (an outage that swallowed it, a blocked address) times out and ends the pass like a refusal.
+ * Publishes stored events in order per subject and marks them sent only after the broker accepted them.
+ * Each pass claims a batch with {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at
+ * once, and leaves out rows behind an earlier unsent row of their subject that it did not claim (another replica
+ * holds it), so replicas do not overtake each other within a subject either. The batch is sent by
+ * {@link SubjectOrderedSends}: up to {@link OutboxSettings#maxInFlight()} sends await the broker at once, never two
+ * of one subject. Events of different subjects may therefore reach the broker out of append order; consumers must
+ * not rely on order across subjects. The accepted rows are marked sent with one UPDATE at the end of the pass; a
+ * relay that dies mid-batch leaves its rows unsent for the next pass (consumers deduplicate by event id). A refusal,
+ * or a send the broker never settles within {@link OutboxSettings#sendTimeout()} (an outage that swallowed it, a
+ * blocked address), leaves that row and the later rows of its subject for the next pass; other subjects go on
+ * (unless the broker refuses everything, see {@link SubjectOrderedSends}).
  * <p>A pass starts when PostgreSQL announces a commit that appended events ({@code LISTEN}, see
  * {@link Outbox#NOTIFY_CHANNEL}: a notification is delivered only once its transaction commits), and on a timer in
  * case a notification was missed while the listening connection was being re-opened.
@@ -48,6 +59,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxSettings settings;
     private final Timer lag;
+    private final DistributionSummary peakInFlight;
     private final AtomicBoolean passRunning = new AtomicBoolean();
     /** Set when a pass was asked for while one ran: the rows it is about may have been committed too late for it. */
     private final AtomicBoolean passWanted = new AtomicBoolean();
@@ -55,12 +67,16 @@ public class OutboxRelay {
 
     OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxSettings settings,
                 MeterRegistry registry) {
+        OutboxSettingsCheck.requireValid(settings);
         this.pool = pool;
         this.emitter = emitter;
         this.settings = settings;
         this.lag = Timer.builder("accessloop_outbox_lag_seconds")
                 .description("Time from commit of an event to the broker accepting it")
                 .publishPercentileHistogram()
+                .register(registry);
+        this.peakInFlight = DistributionSummary.builder("accessloop_outbox_sends_in_flight_peak")
+                .description("Most sends awaiting the broker at once in one relay pass (bounded by max-in-flight)")
                 .register(registry);
     }
 
@@ -106,51 +122,96 @@ public class OutboxRelay {
             return;
         }
         passWanted.set(false);
-        publishPending()
+        pass()
                 .onTermination().invoke(() -> passRunning.set(false))
                 .subscribe().with(this::afterPass, e -> LOG.warnf("outbox relay pass failed: %s", e.getMessage()));
     }
 
-    /** A full batch, or a commit announced during the pass, means more may be waiting: the next pass starts at once. */
-    private void afterPass(int sent) {
-        if (sent >= settings.batchSize() || passWanted.get()) {
+    /**
+     * A full batch that got somewhere, or a commit announced during the pass, means more may be waiting: the next
+     * pass starts at once. A batch with nothing accepted (the broker is refusing) waits for the timer instead.
+     */
+    private void afterPass(PassOutcome outcome) {
+        if ((outcome.claimed() >= settings.batchSize() && outcome.accepted() > 0) || passWanted.get()) {
             poll();
         }
     }
 
     /** One relay pass; returns how many events the broker accepted. */
     public Uni<Integer> publishPending() {
+        return pass().map(PassOutcome::accepted);
+    }
+
+    private Uni<PassOutcome> pass() {
         return pool.withTransaction(connection -> claim(connection)
-                .chain(rows -> publishInOrder(rows)
-                        .chain(sent -> markSent(connection, sent).replaceWith(sent.size()))));
+                .chain(claimed -> behindOtherPasses(connection, claimed)
+                        .chain(sendable -> SubjectOrderedSends.send(sendable, settings.maxInFlight(), this::send))
+                        .invoke(this::recordPeak)
+                        .call(outcome -> markSent(connection, outcome.accepted()))
+                        .call(outcome -> recordRefusals(connection, outcome))
+                        .map(outcome -> new PassOutcome(claimed.size(), outcome.accepted().size()))));
+    }
+
+    /** Passes that sent nothing are left out, so the idle timer does not hide how busy the busy passes were. */
+    private void recordPeak(SubjectOrderedSends.Outcome outcome) {
+        if (outcome.peakInFlight() > 0) {
+            peakInFlight.record(outcome.peakInFlight());
+        }
     }
 
     private Uni<List<PendingEvent>> claim(SqlConnection connection) {
-        return connection.preparedQuery("select id, address, envelope, created_at from outbox_event "
+        return connection.preparedQuery("select id, address, subject, envelope, created_at from outbox_event "
                         + "where sent_at is null order by id limit $1 for update skip locked")
                 .execute(Tuple.of(settings.batchSize()))
                 .map(rows -> {
                     List<PendingEvent> pending = new ArrayList<>();
                     for (Row row : rows) {
                         pending.add(new PendingEvent(row.getLong("id"), row.getString("address"),
-                                row.getString("envelope"), row.getOffsetDateTime("created_at")));
+                                row.getString("subject"), row.getString("envelope"),
+                                row.getOffsetDateTime("created_at")));
                     }
                     return pending;
                 });
     }
 
-    /** Sends one by one and stops at the first refusal so that order is kept; the rest wait for the next pass. */
-    private Uni<List<Long>> publishInOrder(List<PendingEvent> pending) {
-        List<Long> sent = new ArrayList<>();
-        return Multi.createFrom().iterable(pending)
-                .onItem().transformToUniAndConcatenate(event -> send(event).invoke(() -> {
-                    sent.add(event.id());
-                    lag.record(Duration.between(event.createdAt(), OffsetDateTime.now()));
-                }))
-                .collect().last()
-                .onFailure().invoke(e -> LOG.warnf("broker refused an outbox event, will retry: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWith(sent);
+    /**
+     * Leaves out claimed rows that an earlier unsent row of the same subject, not claimed here, must precede: a row
+     * another replica's pass holds (skipped by {@code skip locked}) or one committed after this claim. Sending them
+     * now could overtake it; they wait for a later pass. Reads only unsent rows below the newest claimed one.
+     */
+    private Uni<List<PendingEvent>> behindOtherPasses(SqlConnection connection, List<PendingEvent> claimed) {
+        if (claimed.isEmpty()) {
+            return Uni.createFrom().item(claimed);
+        }
+        Set<String> subjects = new HashSet<>();
+        Long[] ids = new Long[claimed.size()];
+        for (int i = 0; i < claimed.size(); i++) {
+            subjects.add(claimed.get(i).subject());
+            ids[i] = claimed.get(i).id();
+        }
+        return connection.preparedQuery("select subject, min(id) as first_id from outbox_event "
+                        + "where sent_at is null and id < $1 and subject = any($2) and not (id = any($3)) "
+                        + "group by subject")
+                .execute(Tuple.of(ids[ids.length - 1], subjects.toArray(new String[0]), ids))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return claimed;
+                    }
+                    Map<String, Long> firstElsewhere = new HashMap<>();
+                    for (Row row : rows) {
+                        firstElsewhere.put(row.getString("subject"), row.getLong("first_id"));
+                    }
+                    List<PendingEvent> sendable = new ArrayList<>(claimed.size());
+                    for (PendingEvent event : claimed) {
+                        Long first = firstElsewhere.get(event.subject());
+                        if (first == null || event.id() < first) {
+                            sendable.add(event);
+                        }
+                    }
+                    LOG.debugf("outbox relay: %d claimed events wait behind earlier events of their subjects",
+                            claimed.size() - sendable.size());
+                    return sendable;
+                });
     }
 
     private Uni<Void> send(PendingEvent event) {
@@ -162,9 +223,11 @@ public class OutboxRelay {
         return emitter.sendMessage(Message.of(event.envelope(), Metadata.of(amqp)))
                 .ifNoItem().after(settings.sendTimeout())
                 .failWith(() -> new IllegalStateException("the broker did not accept event " + event.id() + " within "
-                        + settings.sendTimeout().toMillis() + " ms"));
+                        + settings.sendTimeout().toMillis() + " ms"))
+                .invoke(() -> lag.record(Duration.between(event.createdAt(), OffsetDateTime.now())));
     }
 
+    /** One UPDATE for every event the broker accepted in this pass. */
     private Uni<Void> markSent(SqlConnection connection, List<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -172,6 +235,27 @@ public class OutboxRelay {
         return connection.preparedQuery("update outbox_event set sent_at = now(), attempts = attempts + 1 "
                         + "where id = any($1)")
                 .execute(Tuple.of(ids.toArray(new Long[0])))
+                .replaceWithVoid();
+    }
+
+    /** Counts the failed attempt and keeps its error on each refused row (one UPDATE), so an operator sees why. */
+    private Uni<Void> recordRefusals(SqlConnection connection, SubjectOrderedSends.Outcome outcome) {
+        List<SubjectOrderedSends.Refusal> refused = outcome.refused();
+        if (refused.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        LOG.warnf("broker refused %d outbox events; they, the %d later events of their subjects and %d events not "
+                        + "tried (the broker refused everything) wait for the next pass; first refusal: %s",
+                refused.size(), outcome.heldBack(), outcome.notTried(), refused.get(0).error());
+        Long[] ids = new Long[refused.size()];
+        String[] errors = new String[refused.size()];
+        for (int i = 0; i < refused.size(); i++) {
+            ids[i] = refused.get(i).id();
+            errors[i] = refused.get(i).error();
+        }
+        return connection.preparedQuery("update outbox_event as o set attempts = o.attempts + 1, last_error = r.error "
+                        + "from unnest($1::bigint[], $2::text[]) as r(id, error) where o.id = r.id")
+                .execute(Tuple.of(ids, errors))
                 .replaceWithVoid();
     }
 
@@ -183,6 +267,7 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    private record PendingEvent(long id, String address, String envelope, OffsetDateTime createdAt) {
+    /** How many rows a pass claimed and how many of them the broker accepted. */
+    private record PassOutcome(int claimed, int accepted) {
     }
 }

@@ -47,6 +47,20 @@ public class ProbeService {
         return Panache.withTransaction(() -> outbox.appendAll(EventTypes.GRANT_EXPIRED, items)).map(List::size);
     }
 
+    /** Appends {@code count} events in one transaction, their subjects taking turns among {@code subjects} ids. */
+    @POST
+    @Path("/append/{prefix}/{count}/{subjects}")
+    public Uni<Integer> appendInterleaved(@PathParam("prefix") String prefix, @PathParam("count") int count,
+                                          @PathParam("subjects") int subjects) {
+        List<Outbox.Item<GrantExpired>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String grantId = prefix + (i % subjects);
+            items.add(new Outbox.Item<>(grantId, new GrantExpired(grantId, "alice@example.com", "prod-readonly",
+                    "arn:aws:iam::000000000000:role/prod-readonly", Instant.parse("2026-12-04T10:00:00Z"))));
+        }
+        return Panache.withTransaction(() -> outbox.appendAll(EventTypes.GRANT_EXPIRED, items)).map(List::size);
+    }
+
     @POST
     @Path("/outside-transaction")
     public Uni<String> outsideTransaction() {
