@@ -11,9 +11,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,12 +21,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -143,12 +134,13 @@ public class OutboxRelay {
     }
 
     private Uni<PassOutcome> pass() {
-        return pool.withTransaction(connection -> claim(connection)
-                .chain(claimed -> behindOtherPasses(connection, claimed)
+        return pool.withTransaction(connection -> OutboxRows.claim(connection, settings.batchSize())
+                .chain(claimed -> OutboxRows.withoutRowsBehindOtherPasses(connection, claimed)
                         .chain(sendable -> SubjectOrderedSends.send(sendable, settings.maxInFlight(), this::send))
                         .invoke(this::recordPeak)
-                        .call(outcome -> markSent(connection, outcome.accepted()))
-                        .call(outcome -> recordRefusals(connection, outcome))
+                        .invoke(OutboxRelay::logRefusals)
+                        .call(outcome -> OutboxRows.markSent(connection, outcome.accepted()))
+                        .call(outcome -> OutboxRows.recordRefusals(connection, outcome.refused()))
                         .map(outcome -> new PassOutcome(claimed.size(), outcome.accepted().size()))));
     }
 
@@ -159,59 +151,13 @@ public class OutboxRelay {
         }
     }
 
-    private Uni<List<PendingEvent>> claim(SqlConnection connection) {
-        return connection.preparedQuery("select id, address, subject, envelope, created_at from outbox_event "
-                        + "where sent_at is null order by id limit $1 for update skip locked")
-                .execute(Tuple.of(settings.batchSize()))
-                .map(rows -> {
-                    List<PendingEvent> pending = new ArrayList<>();
-                    for (Row row : rows) {
-                        pending.add(new PendingEvent(row.getLong("id"), row.getString("address"),
-                                row.getString("subject"), row.getString("envelope"),
-                                row.getOffsetDateTime("created_at")));
-                    }
-                    return pending;
-                });
-    }
-
-    /**
-     * Leaves out claimed rows that an earlier unsent row of the same subject, not claimed here, must precede: a row
-     * another replica's pass holds (skipped by {@code skip locked}) or one committed after this claim. Sending them
-     * now could overtake it; they wait for a later pass. Reads only unsent rows below the newest claimed one.
-     */
-    private Uni<List<PendingEvent>> behindOtherPasses(SqlConnection connection, List<PendingEvent> claimed) {
-        if (claimed.isEmpty()) {
-            return Uni.createFrom().item(claimed);
+    private static void logRefusals(SubjectOrderedSends.Outcome outcome) {
+        if (!outcome.refused().isEmpty()) {
+            LOG.warnf("broker refused %d outbox events; they, the %d later events of their subjects and %d events "
+                            + "not tried (the broker refused everything) wait for the next pass; first refusal: %s",
+                    outcome.refused().size(), outcome.heldBack(), outcome.notTried(),
+                    outcome.refused().get(0).error());
         }
-        Set<String> subjects = new HashSet<>();
-        Long[] ids = new Long[claimed.size()];
-        for (int i = 0; i < claimed.size(); i++) {
-            subjects.add(claimed.get(i).subject());
-            ids[i] = claimed.get(i).id();
-        }
-        return connection.preparedQuery("select subject, min(id) as first_id from outbox_event "
-                        + "where sent_at is null and id < $1 and subject = any($2) and not (id = any($3)) "
-                        + "group by subject")
-                .execute(Tuple.of(ids[ids.length - 1], subjects.toArray(new String[0]), ids))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return claimed;
-                    }
-                    Map<String, Long> firstElsewhere = new HashMap<>();
-                    for (Row row : rows) {
-                        firstElsewhere.put(row.getString("subject"), row.getLong("first_id"));
-                    }
-                    List<PendingEvent> sendable = new ArrayList<>(claimed.size());
-                    for (PendingEvent event : claimed) {
-                        Long first = firstElsewhere.get(event.subject());
-                        if (first == null || event.id() < first) {
-                            sendable.add(event);
-                        }
-                    }
-                    LOG.debugf("outbox relay: %d claimed events wait behind earlier events of their subjects",
-                            claimed.size() - sendable.size());
-                    return sendable;
-                });
     }
 
     private Uni<Void> send(PendingEvent event) {
@@ -227,44 +173,10 @@ public class OutboxRelay {
                 .invoke(() -> lag.record(Duration.between(event.createdAt(), OffsetDateTime.now())));
     }
 
-    /** One UPDATE for every event the broker accepted in this pass. */
-    private Uni<Void> markSent(SqlConnection connection, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery("update outbox_event set sent_at = now(), attempts = attempts + 1 "
-                        + "where id = any($1)")
-                .execute(Tuple.of(ids.toArray(new Long[0])))
-                .replaceWithVoid();
-    }
-
-    /** Counts the failed attempt and keeps its error on each refused row (one UPDATE), so an operator sees why. */
-    private Uni<Void> recordRefusals(SqlConnection connection, SubjectOrderedSends.Outcome outcome) {
-        List<SubjectOrderedSends.Refusal> refused = outcome.refused();
-        if (refused.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        LOG.warnf("broker refused %d outbox events; they, the %d later events of their subjects and %d events not "
-                        + "tried (the broker refused everything) wait for the next pass; first refusal: %s",
-                refused.size(), outcome.heldBack(), outcome.notTried(), refused.get(0).error());
-        Long[] ids = new Long[refused.size()];
-        String[] errors = new String[refused.size()];
-        for (int i = 0; i < refused.size(); i++) {
-            ids[i] = refused.get(i).id();
-            errors[i] = refused.get(i).error();
-        }
-        return connection.preparedQuery("update outbox_event as o set attempts = o.attempts + 1, last_error = r.error "
-                        + "from unnest($1::bigint[], $2::text[]) as r(id, error) where o.id = r.id")
-                .execute(Tuple.of(ids, errors))
-                .replaceWithVoid();
-    }
-
     /** Drops events that were sent long ago; unsent ones are never pruned. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
-        return pool.preparedQuery("delete from outbox_event where sent_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) settings.retention().toSeconds()))
-                .replaceWithVoid();
+        return OutboxRows.pruneSentBefore(pool, settings.retention());
     }
 
     /** How many rows a pass claimed and how many of them the broker accepted. */

@@ -12,14 +12,14 @@ public interface OutboxSettings {
     /** CloudEvents {@code source} of everything this service publishes, e.g. {@code /broker-service}. */
     String source();
 
-    /** Most events one relay pass claims and publishes (1 to {@value OutboxSettingsCheck#MAX_BATCH_SIZE}). */
+    /** Most events one relay pass claims and publishes (1 to 10000). */
     @WithDefault("200")
     int batchSize();
 
     /**
-     * Most sends of one relay pass awaiting the broker's acceptance at once, across subjects (1 to
-     * {@value OutboxSettingsCheck#MAX_IN_FLIGHT}, the outgoing channel's buffer). Events of one subject are never in
-     * flight together: each is sent after the previous one of its subject was accepted. 1 sends one event at a time.
+     * Most sends of one relay pass awaiting the broker's acceptance at once, across subjects (1 to 128, the outgoing
+     * channel's buffer). Events of one subject are never in flight together: each is sent after the previous one of
+     * its subject was accepted, so consumers see each subject in append order. 1 sends one event at a time.
      */
     @WithDefault("64")
     int maxInFlight();
