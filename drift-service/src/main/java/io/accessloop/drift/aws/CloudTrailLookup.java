@@ -5,14 +5,15 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
+import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Objects;
 
-/** {@link TrailLookup} over CloudTrail LookupEvents (IAM events are recorded in us-east-1). */
+/** {@link TrailLookup} over CloudTrail LookupEvents (IAM events are recorded in us-east-1), 50 events a page. */
 public class CloudTrailLookup implements TrailLookup {
 
-    private static final int MAX_EVENTS = 150;
+    static final String IAM = "iam.amazonaws.com";
 
     private final CloudTrailClient client;
 
@@ -21,15 +22,12 @@ public class CloudTrailLookup implements TrailLookup {
     }
 
     @Override
-    public List<String> records(String resourceName, Instant from, Instant to) {
-        return client.lookupEventsPaginator(r -> r
-                        .lookupAttributes(LookupAttribute.builder()
-                                .attributeKey(LookupAttributeKey.RESOURCE_NAME).attributeValue(resourceName).build())
-                        .startTime(from).endTime(to).maxResults(50))
-                .events().stream()
-                .limit(MAX_EVENTS)
-                .map(Event::cloudTrailEvent)
-                .filter(java.util.Objects::nonNull)
-                .toList();
+    public Page iamCalls(Instant from, Instant to, String nextToken) {
+        LookupEventsResponse response = client.lookupEvents(r -> r
+                .lookupAttributes(LookupAttribute.builder()
+                        .attributeKey(LookupAttributeKey.EVENT_SOURCE).attributeValue(IAM).build())
+                .startTime(from).endTime(to).maxResults(50).nextToken(nextToken));
+        return new Page(response.events().stream().map(Event::cloudTrailEvent).filter(Objects::nonNull).toList(),
+                response.nextToken());
     }
 }

@@ -11,6 +11,7 @@ import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.ResourceType;
 import io.accessloop.drift.inventory.service.CallRecorder;
 import io.accessloop.drift.inventory.service.InventoryService;
+import io.accessloop.drift.inventory.service.PendingAttributions;
 import io.accessloop.drift.inventory.service.ResourceLock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -41,13 +42,15 @@ public class ChangeProcessor {
     private final CallRecorder calls;
     private final ResourceLock locks;
     private final AttributionUpdater attribution;
+    private final PendingAttributions pending;
     private final AccountPorts accounts;
     private final Vertx vertx;
     private final Clock clock;
 
     ChangeProcessor(ObjectMapper mapper, Pool pool, InventoryService inventory, FindingEvaluator findings,
-                    CallRecorder calls, ResourceLock locks, AttributionUpdater attribution, AccountPorts accounts,
-                    Vertx vertx, Clock clock) {
+                    CallRecorder calls, ResourceLock locks, AttributionUpdater attribution,
+                    PendingAttributions pending, AccountPorts accounts, Vertx vertx, Clock clock) {
+        this.pending = pending;
         this.parser = new NotificationParser(mapper);
         this.pool = pool;
         this.inventory = inventory;
@@ -137,14 +140,20 @@ public class ChangeProcessor {
         return Uni.createFrom().item("ignored");
     }
 
-    /** Under the resource's lock: a change of the resource being processed at the same time sees this call. */
+    /**
+     * Under the resource's lock: a change of the resource being processed at the same time sees this call, and a
+     * change recorded before it that waits for its call is joined to it now.
+     */
     private Uni<String> record(ApiCall call, String rawEventId) {
         Uni<Void> locked = call.target() == null ? Uni.createFrom().voidItem()
                 : locks.hold(call.accountId(), call.target());
         return locked.chain(() -> calls.record(call, rawEventId))
                 .chain(stored -> stored == null
                         ? Uni.createFrom().item("duplicate-call")
-                        : attribution.attribute(stored).replaceWith("call-recorded"));
+                        : attribution.attribute(stored)
+                                .chain(() -> call.target() == null ? Uni.createFrom().voidItem()
+                                        : pending.join(call.accountId(), call.target()).replaceWithVoid())
+                                .replaceWith("call-recorded"));
     }
 
     private Uni<String> apply(Optional<IamSnapshot> snapshot, String source) {

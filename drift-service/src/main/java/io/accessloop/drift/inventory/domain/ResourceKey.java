@@ -17,6 +17,15 @@ public record ResourceKey(ResourceType type, String name) {
         return new ResourceKey(snapshot.type(), snapshot.name());
     }
 
+    /** The key {@link #toString()} wrote ({@code TYPE:name}). */
+    public static ResourceKey parse(String text) {
+        int colon = text == null ? -1 : text.indexOf(':');
+        if (colon < 1 || colon == text.length() - 1) {
+            throw new IllegalArgumentException("not a resource key: " + text);
+        }
+        return new ResourceKey(ResourceType.valueOf(text.substring(0, colon)), text.substring(colon + 1));
+    }
+
     @Override
     public String toString() {
         return type + ":" + name;

@@ -1,5 +1,6 @@
 package io.accessloop.drift.inventory.service;
 
+import io.accessloop.drift.inventory.config.OwnershipSettings;
 import io.accessloop.drift.inventory.domain.Attribution;
 import io.accessloop.drift.inventory.domain.IamSnapshot;
 import io.accessloop.drift.inventory.domain.Ownership;
@@ -14,12 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Keeps the inventory: accepts a snapshot only when it is newer than the stored state (so redelivered or
  * out-of-order notifications never roll a resource back), versions every real change, and joins it to the
- * CloudTrail call that caused it. Runs inside the caller's transaction.
+ * CloudTrail call that caused it when that call is stored already; otherwise the change waits for it
+ * ({@link PendingAttributions}, looked up later by the {@link TrailBackfill}), so no CloudTrail request is made while
+ * the resource is locked. Runs inside the caller's transaction.
  */
 @ApplicationScoped
 public class InventoryService {
@@ -27,12 +31,15 @@ public class InventoryService {
     private final SnapshotJson json;
     private final Ownership ownership;
     private final Clock clock;
-    private final TrailAttribution trail;
+    private final PendingAttributions pending;
     private final ResourceLock locks;
+    private final OwnershipSettings settings;
 
-    InventoryService(SnapshotJson json, Ownership ownership, Clock clock, TrailAttribution trail, ResourceLock locks) {
+    InventoryService(SnapshotJson json, Ownership ownership, Clock clock, PendingAttributions pending,
+                     ResourceLock locks, OwnershipSettings settings) {
         this.json = json;
-        this.trail = trail;
+        this.pending = pending;
+        this.settings = settings;
         this.locks = locks;
         this.ownership = ownership;
         this.clock = clock;
@@ -63,7 +70,7 @@ public class InventoryService {
                     }
                     return managedRole(snapshot)
                             .chain(role -> attribute(previous, snapshot, role)
-                                    .chain(who -> store(existing, previous, snapshot, who,
+                                    .chain(cause -> store(existing, previous, snapshot, cause,
                                             ownership.isManaged(snapshot, role != null), source)));
                 });
     }
@@ -74,29 +81,35 @@ public class InventoryService {
                 : Uni.createFrom().nullItem();
     }
 
-    private Uni<Attribution> attribute(IamSnapshot previous, IamSnapshot current, ManagedRole role) {
-        java.time.Instant from = earliestCause(previous, current);
-        java.time.Instant to = current.capturedAt().plus(ownership.window());
+    /**
+     * Who caused the change: the stored call it is joined to, Accessloop's own revocation, or nobody known yet (then
+     * the change waits for its call when CloudTrail lookups are on).
+     */
+    private Uni<Cause> attribute(IamSnapshot previous, IamSnapshot current, ManagedRole role) {
+        Instant from = earliestCause(previous, current);
+        Instant to = current.capturedAt().plus(ownership.window());
         return unexplainedCall(current, from, to)
-                .chain(call -> call != null ? Uni.createFrom().item(call)
-                        // a lookup that stored no new call cannot change the answer: skip the second query
-                        : trail.fetch(current, from).chain(stored -> stored == 0 ? Uni.createFrom().<IamChange>nullItem()
-                                : unexplainedCall(current, from, to)))
                 .map(call -> {
                     if (call != null) {
                         call.explained = true;
-                        return new Attribution(call.actorArn, call.sourceIdentity, call.eventName, call.occurredAt,
-                                call.byAccessloop);
+                        return new Cause(new Attribution(call.actorArn, call.sourceIdentity, call.eventName,
+                                call.occurredAt, call.byAccessloop), false, from, to);
                     }
                     if (role != null && ownership.isExpectedRevocation(previous, current, role.lastRevocationAt)) {
-                        return Attribution.accessloop("revocation");
+                        return new Cause(Attribution.accessloop("revocation"), false, from, to);
                     }
-                    return Attribution.unknown();
+                    // the call that caused this state came before it was captured: a later call on the resource
+                    // belongs to a later change, so the wait for this one ends at the capture
+                    return new Cause(Attribution.unknown(), settings.trailLookup(), from, current.capturedAt());
                 });
     }
 
+    /** Who made a change; {@code waiting} when its call may still arrive, between {@code from} and {@code to}. */
+    private record Cause(Attribution who, boolean waiting, Instant from, Instant to) {
+    }
+
     /** The newest call on this resource in the window that no earlier change was joined to. */
-    private static Uni<IamChange> unexplainedCall(IamSnapshot current, java.time.Instant from, java.time.Instant to) {
+    private static Uni<IamChange> unexplainedCall(IamSnapshot current, Instant from, Instant to) {
         return IamChange.<IamChange>find("accountId = ?1 and resourceKey = ?2 and occurredAt >= ?3 and occurredAt <= ?4 "
                                 + "and explained = false order by occurredAt desc",
                         current.accountId(), ResourceKey.of(current).toString(), from, to)
@@ -107,16 +120,17 @@ public class InventoryService {
      * A call can only have caused this state if it came after the previous state was captured (CloudTrail times
      * have whole seconds, hence the one-second slack) and within the attribution window.
      */
-    private java.time.Instant earliestCause(IamSnapshot previous, IamSnapshot current) {
-        java.time.Instant bound = current.capturedAt().minus(ownership.window());
+    private Instant earliestCause(IamSnapshot previous, IamSnapshot current) {
+        Instant bound = current.capturedAt().minus(ownership.window());
         if (previous != null && previous.capturedAt().minusSeconds(1).isAfter(bound)) {
             return previous.capturedAt().minusSeconds(1).plusMillis(1);
         }
         return bound;
     }
 
-    private Uni<Recorded> store(IamResource existing, IamSnapshot previous, IamSnapshot snapshot, Attribution who,
+    private Uni<Recorded> store(IamResource existing, IamSnapshot previous, IamSnapshot snapshot, Cause cause,
                                 boolean managed, String source) {
+        Attribution who = cause.who();
         IamResource row = existing != null ? existing : new IamResource();
         row.capturedAt = snapshot.capturedAt();
         row.stateId = snapshot.stateId();
@@ -149,6 +163,10 @@ public class InventoryService {
         version.recordedAt = row.updatedAt;
         Uni<?> saveRow = existing == null ? row.persist() : Uni.createFrom().item(row);
         return saveRow.chain(() -> version.persist())
+                .chain(() -> cause.waiting()
+                        ? pending.add(version.id, row.id, row.accountId, ResourceKey.of(snapshot), cause.from(),
+                                cause.to(), row.updatedAt)
+                        : Uni.createFrom().voidItem())
                 .replaceWith(new Recorded(Recorded.Outcome.CHANGED, previous, snapshot, who, managed));
     }
 }
