@@ -18,6 +18,10 @@ import java.util.function.Function;
  * order however the connector interleaves concurrent sends. A refused (or timed-out) send stops its subject for this
  * batch: that event and every later one of the subject stay unsent, while other subjects go on. Among subjects ready
  * to send, the one whose next event is oldest goes first, so a backlog drains roughly in append order.
+ * <p>The batch opens with its oldest event alone and widens to {@code maxInFlight} once the broker accepted one.
+ * A pass that starts while the broker is unreachable thus has a single send waiting in the AMQP connector's
+ * reconnect loop, as the one-at-a-time relay had: several sends caught in a reconnect are retried by the connector
+ * concurrently and may reach the broker twice (harmless to consumers, who deduplicate, but avoidable here).
  * <p>When as many sends in a row as may be in flight were refused with no acceptance between them, the broker is
  * taken to be unavailable (down, or not settling anything): no further subject is started and the rest of the batch
  * is left for the next pass, so an outage costs a pass about one send timeout, not one per subject. With one send
@@ -85,7 +89,8 @@ final class SubjectOrderedSends {
                 if (refusalsInARow >= maxInFlight) {
                     giveUpOnTheRest();
                 }
-                while (inFlight < maxInFlight && !ready.isEmpty()) {
+                int window = accepted.isEmpty() ? 1 : maxInFlight;
+                while (inFlight < window && !ready.isEmpty()) {
                     starting.add(ready.poll().peekFirst());
                     inFlight++;
                 }

@@ -31,10 +31,12 @@ class SubjectOrderedSendsTest {
 
         AtomicReference<SubjectOrderedSends.Outcome> outcome = run(events, 8, broker);
 
-        // before the broker settles anything, the first event of each subject is out, and nothing else
-        assertThat(broker.unsettledIds()).containsExactly(1L, 2L, 4L);
+        // the oldest event opens the batch alone; once accepted, the first waiting event of each subject goes out
+        assertThat(broker.unsettledIds()).containsExactly(1L);
         broker.accept(1);
-        assertThat(broker.unsettledIds()).containsExactly(2L, 4L, 3L);
+        assertThat(broker.unsettledIds()).containsExactly(2L, 3L, 4L);
+        broker.accept(2);
+        assertThat(broker.unsettledIds()).containsExactly(3L, 4L, 5L);
         broker.acceptAllInTurn();
 
         assertThat(outcome.get().accepted()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
@@ -52,6 +54,8 @@ class SubjectOrderedSendsTest {
 
         AtomicReference<SubjectOrderedSends.Outcome> outcome = run(events, 4, broker);
 
+        assertThat(broker.unsettledIds()).containsExactly(1L);
+        broker.accept(1);
         assertThat(broker.unsettledIds()).hasSize(4);
         broker.acceptAllInTurn();
         assertThat(broker.mostUnsettled()).isEqualTo(4);
@@ -97,7 +101,21 @@ class SubjectOrderedSendsTest {
     }
 
     @Test
-    void aBrokerThatRefusesEverythingEndsThePassAfterAboutOneRoundOfSends() {
+    void theOldestEventOpensTheBatchAloneSoAnUnreachableBrokerHoldsOneSend() {
+        List<PendingEvent> events = events("a", "b", "c", "d");
+        ControlledBroker broker = new ControlledBroker();
+
+        AtomicReference<SubjectOrderedSends.Outcome> outcome = run(events, 64, broker);
+
+        assertThat(broker.unsettledIds()).containsExactly(1L);
+        broker.accept(1);
+        assertThat(broker.unsettledIds()).containsExactly(2L, 3L, 4L);
+        broker.acceptAllInTurn();
+        assertThat(outcome.get().accepted()).hasSize(4);
+    }
+
+    @Test
+    void aBrokerThatRefusesEverythingEndsThePassAfterAsManyRefusalsAsMayBeInFlight() {
         List<PendingEvent> events = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             events.add(event(i + 1, "s" + i));
@@ -109,10 +127,10 @@ class SubjectOrderedSendsTest {
             broker.refuse(broker.unsettledIds().get(0), "connection refused");
         }
 
-        // three in flight; each of the first two refusals lets one more subject start, the third in a row stops it
-        assertThat(broker.startedIds()).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(outcome.get().refused()).hasSize(5);
-        assertThat(outcome.get().notTried()).isEqualTo(5);
+        // nothing accepted yet, so one send at a time; the third refusal in a row (the limit) ends the batch
+        assertThat(broker.startedIds()).containsExactly(1L, 2L, 3L);
+        assertThat(outcome.get().refused()).hasSize(3);
+        assertThat(outcome.get().notTried()).isEqualTo(7);
         assertThat(outcome.get().accepted()).isEmpty();
     }
 
@@ -185,9 +203,11 @@ class SubjectOrderedSendsTest {
 
         run(events, 8, broker);
 
-        assertThat(broker.unsettledIds()).containsExactly(1L, 4L);
+        assertThat(broker.unsettledIds()).containsExactly(1L);
         broker.accept(1);
-        assertThat(broker.unsettledIds()).containsExactly(4L, 2L);
+        assertThat(broker.unsettledIds()).containsExactly(2L, 4L);
+        broker.accept(2);
+        assertThat(broker.unsettledIds()).containsExactly(4L, 3L);
     }
 
     @Test
