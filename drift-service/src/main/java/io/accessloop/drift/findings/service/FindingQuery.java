@@ -21,8 +21,8 @@ public record FindingQuery(List<String> statuses, String rule, String severity, 
     /** Sort name → column. */
     private static final Map<String, String> SORTS = Map.of(
             "openedAt", "opened_at", "lastSeenAt", "last_seen_at", "severity", "severity_rank");
-    /** The columns of a listed finding, in the order {@code FindingListing} reads them. */
-    public static final String COLUMNS = "id, account_id, principal_arn, resource_type, rule, dedup_key, severity, "
+    /** Every column of a finding: the list shows them all. */
+    private static final String COLUMNS = "id, account_id, principal_arn, resource_type, rule, dedup_key, severity, "
             + "severity_rank, status, summary, evidence, changed_by, source_identity, opened_at, last_seen_at, "
             + "resolved_at, resolution, suppressed_until, suppression_reason, suppressed_by";
 
