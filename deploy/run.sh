@@ -103,11 +103,17 @@ HR_SECRET=local-demo-hr-webhook-secret
 export PORTAL_OIDC_CLIENT_SECRET=local-demo-portal-secret-change-me-0123456789
 [[ -f "$RUN/data/csrf.key" ]] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$RUN/data/csrf.key"
 export PORTAL_CSRF_SIGNATURE_KEY="$(cat "$RUN/data/csrf.key")"
+# JVM options of the four services. Default: a heap of at least 256 MiB (left to itself G1 shrinks a quiet service's
+# heap to about 75 MiB and collects its young generation every few seconds under load) and room for the classes
+# Quarkus loads while it warms up (so that loading them triggers no collections). ACCESSLOOP_SERVICE_JVM_OPTIONS
+# replaces the default; set it empty for the JVM's own choices.
+SERVICE_JVM_OPTIONS=${ACCESSLOOP_SERVICE_JVM_OPTIONS--Xms256m -XX:MetaspaceSize=128m}
 start_service() { # name port [java -D options…]
   local name=$1 port=$2; shift 2
   local jar="$name/target/quarkus-app/quarkus-run.jar"
   [[ -f "$jar" ]] || fail "$jar is missing, see $LOGS/build.log"
-  java -Xmx384m "$@" -jar "$jar" >"$LOGS/$name.log" 2>&1 &
+  # shellcheck disable=SC2086 # the options are words
+  java -Xmx384m $SERVICE_JVM_OPTIONS "$@" -jar "$jar" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 }
 start_service broker-service 8081 \

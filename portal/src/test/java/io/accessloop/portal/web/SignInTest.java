@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +76,22 @@ class SignInTest {
         assertThat(RestAssured.get("/q/health/ready").statusCode()).isEqualTo(200);
         assertThat(RestAssured.get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
         assertThat(RestAssured.get("/static/portal.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void assetsAndProbesAreServedWithoutReadingTheSession() {
+        // a session cookie the portal cannot decrypt: a page sends the visitor to sign in again, while assets and
+        // probes neither read nor clear it, so no sign-in work is spent on them
+        String broken = "not-a-session-the-portal-made";
+        var page = RestAssured.given().redirects().follow(false).cookie("q_session", broken).get("/access");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.header("Location")).contains("response_type=code");
+
+        for (String path : List.of("/static/portal.css", "/webjars/htmx.org/dist/htmx.min.js", "/q/health/ready")) {
+            var answer = RestAssured.given().redirects().follow(false).cookie("q_session", broken).get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(answer.headers().getValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("q_session"));
+        }
     }
 
     @Test

@@ -24,10 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
-import java.util.Map;
 
 /** Drift findings: list with filters, sorting and paging; read one; suppress one. */
 @Path("/api/v1/findings")
@@ -38,8 +35,11 @@ public class FindingResource {
     private final SuppressionService suppressions;
     private final IdempotencyKeys idempotency;
     private final ObjectMapper mapper;
+    private final FindingListing listing;
 
-    FindingResource(CurrentCaller callers, SuppressionService suppressions, IdempotencyKeys idempotency, ObjectMapper mapper) {
+    FindingResource(CurrentCaller callers, SuppressionService suppressions, IdempotencyKeys idempotency, ObjectMapper mapper,
+                    FindingListing listing) {
+        this.listing = listing;
         this.callers = callers;
         this.suppressions = suppressions;
         this.idempotency = idempotency;
@@ -58,18 +58,14 @@ public class FindingResource {
         Roles.requireViewer(callers.get());
         FindingQuery query = new FindingQuery(status, rule, severity, accountId, principalArn, resourceType, sort);
         Page.Request paging = Page.Request.of(limit, cursor, query.listing());
-        Map<String, Object> params = FindingQuery.params();
-        String field = query.sortField();
-        Function<String, Object> type = "severityRank".equals(field) ? Integer::valueOf : Instant::parse;
-        String hql = query.where(params) + " and " + paging.where(List.of(field, "id"), query.descending(),
-                List.of(type, id -> id), params) + " order by " + query.orderBy();
-        return Panache.withSession(() -> Finding.<Finding>find(hql, params).range(0, paging.limit()).list())
+        String field = query.sortName();
+        return listing.rows(query, paging)
                 .map(rows -> paging.page(rows, f -> List.of(sortKey(f, field), f.id), f -> FindingView.of(f, mapper)));
     }
 
     private static String sortKey(Finding f, String field) {
         return switch (field) {
-            case "severityRank" -> String.valueOf(f.severityRank);
+            case "severity" -> String.valueOf(f.severityRank);
             case "lastSeenAt" -> f.lastSeenAt.toString();
             default -> f.openedAt.toString();
         };
