@@ -14,6 +14,8 @@ import io.accessloop.drift.inventory.service.InventoryService;
 import io.accessloop.drift.inventory.service.PendingAttributions;
 import io.accessloop.drift.inventory.service.ResourceLock;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import org.hibernate.FlushMode;
+import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -105,9 +107,21 @@ public class ChangeProcessor {
                 return Uni.createFrom().failure(change.unreadable());
             }
             default -> {
-                return handle(change).chain(outcome -> markProcessed(change.rawEventId(), outcome));
+                return Panache.getSession().invoke(ChangeProcessor::flushAtCommit)
+                        .chain(() -> handle(change))
+                        .chain(outcome -> markProcessed(change.rawEventId(), outcome));
             }
         }
+    }
+
+    /**
+     * Entity changes are written at commit, not before every query: a change reads only rows written with SQL
+     * statements of its own or committed before it (never an entity it changed itself), and the automatic flush
+     * before each of its ten-odd queries, which checks every entity of the session, was a fifth of the processing
+     * time in a profile of a burst.
+     */
+    private static void flushAtCommit(Mutiny.Session session) {
+        session.setFlushMode(FlushMode.COMMIT);
     }
 
     private Uni<Void> markProcessed(String rawEventId, String outcome) {

@@ -30,7 +30,10 @@ public interface OwnershipSettings {
     @WithDefault("PT5M")
     Duration attributionWindow();
 
-    /** Ask CloudTrail LookupEvents who made a change when no pushed CloudTrail event names it. */
+    /**
+     * Ask CloudTrail LookupEvents who made a change when no pushed CloudTrail event names it. The change is recorded
+     * at once and looked up afterwards by the attribution backfill ({@code accessloop.drift.attribution-backfill}).
+     */
     @WithDefault("true")
     boolean trailLookup();
 }

@@ -111,18 +111,18 @@ public class TrailBackfill {
         });
     }
 
+    /** Takes up the due waiting changes in one statement, leased so that no other replica takes them meanwhile. */
     private Uni<List<AttributionPending>> claim(Instant now) {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("select * from attribution_pending "
-                                + "where next_attempt_at <= ?1 order by window_from limit ?2 for update skip locked",
+                .chain(session -> session.createNativeQuery("update attribution_pending "
+                                + "set next_attempt_at = ?1, attempts = attempts + 1 where version_id in ("
+                                + "select version_id from attribution_pending where next_attempt_at <= ?2 "
+                                + "order by window_from limit ?3 for update skip locked) returning *",
                                 AttributionPending.class)
-                        .setParameter(1, now)
-                        .setParameter(2, settings.batchSize())
-                        .getResultList())
-                .invoke(rows -> rows.forEach(row -> {
-                    row.nextAttemptAt = now.plus(settings.lease());
-                    row.attempts++;
-                })));
+                        .setParameter(1, now.plus(settings.lease()))
+                        .setParameter(2, now)
+                        .setParameter(3, settings.batchSize())
+                        .getResultList()));
     }
 
     /** One lookup for the account's waiting changes that one window covers; the others are due again at once. */
@@ -200,7 +200,10 @@ public class TrailBackfill {
         Map<ResourceKey, List<ApiCall>> byKey = new TreeMap<>(java.util.Comparator.comparing(ResourceKey::toString));
         waitingKeys.forEach(key -> byKey.put(key, new ArrayList<>()));
         List<ApiCall> untargeted = new ArrayList<>();
-        for (ApiCall call : fetched.calls()) {
+        List<ApiCall> oldestFirst = new ArrayList<>(fetched.calls());
+        // LookupEvents answers newest first; calls are joined in the order they were made, as pushed calls are
+        oldestFirst.sort(java.util.Comparator.comparing(ApiCall::eventTime));
+        for (ApiCall call : oldestFirst) {
             if (call.target() == null) {
                 untargeted.add(call);
             } else if (call.accountId().equals(accountId)) {
@@ -231,7 +234,16 @@ public class TrailBackfill {
                         .filter(call -> !attributed.contains(call.id))
                         .onItem().transformToUniAndConcatenate(call -> attribution.attribute(call).replaceWith(call))
                         .collect().asList()
-                        .replaceWith(joins.size()));
+                        .replaceWith(joins.size()))
+                .call(TrailBackfill::writeAndForget);
+    }
+
+    /**
+     * Writes what the resource's join changed and empties the session: a run joins thousands of resources in one
+     * transaction, and every query flushes the session first, which checks each entity it holds.
+     */
+    private static Uni<Void> writeAndForget() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     /**
