@@ -5,6 +5,7 @@ import io.accessloop.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,9 @@ class OutboxSubjectOrderTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    Pool pool;
 
     @Test
     void eventsOfEachSubjectArriveInAppendOrderWhileSubjectsOverlap() {
@@ -76,6 +80,26 @@ class OutboxSubjectOrderTest {
         await().atMost(PATIENCE).until(() -> count("select count(*) from probe_received where subject like ?",
                 prefix + "%") == 6);
         assertThat(appendIdsInArrivalOrder(prefix).get(held)).hasSize(3).isSorted();
+    }
+
+    @Test
+    void refusedRowsKeepTheirErrorAndCountTheAttemptButStayUnsent() {
+        String prefix = "refused_" + System.nanoTime() + "_";
+        append(prefix, 2, 2);
+        long first = count("select min(id) from outbox_event where subject like ?", prefix + "%");
+        long second = count("select max(id) from outbox_event where subject like ?", prefix + "%");
+
+        pool.withTransaction(connection -> OutboxRows.recordRefusals(connection, List.of(
+                new SubjectOrderedSends.Refusal(first, prefix + "0", "AMQ229031: address full"),
+                new SubjectOrderedSends.Refusal(second, prefix + "1", "the broker did not accept event"))))
+                .await().atMost(PATIENCE);
+
+        assertThat(count("select attempts from outbox_event where id = " + first + " and subject like ?", prefix + "%"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where subject like ? and sent_at is null "
+                + "and attempts = 1 and last_error in ('AMQ229031: address full', 'the broker did not accept event')",
+                prefix + "%")).isEqualTo(2);
+        publishUntilNothingIsLeft(prefix);
     }
 
     private void publishUntilNothingIsLeft(String prefix) {
