@@ -4,7 +4,6 @@ import io.accessloop.broker.catalog.domain.RuleDecision;
 import io.accessloop.broker.request.domain.AccessRequest;
 import io.accessloop.broker.request.domain.Approval;
 import io.accessloop.broker.request.domain.RequestStatus;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -29,33 +28,19 @@ public class RequestRepository {
                 .chain(record -> record == null ? Uni.createFrom().nullItem() : toDomain(record));
     }
 
-    /** A page ordered by id (time-ordered), optionally of one requester and/or status. */
+    private final RequestListing listing;
+
+    RequestRepository(RequestListing listing) {
+        this.listing = listing;
+    }
+
+    /**
+     * A page ordered by id (time-ordered), optionally of one requester, of some entitlements (none when empty) and/or
+     * of one status; read with one SQL statement, outside any Hibernate session.
+     */
     public Uni<List<AccessRequest>> list(String requester, java.util.Collection<String> entitlements,
                                          RequestStatus status, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (entitlements != null) {
-            if (entitlements.isEmpty()) {
-                return Uni.createFrom().item(List.of());
-            }
-            query.append(" and entitlement in :entitlements");
-            params.and("entitlements", entitlements);
-        }
-        if (requester != null) {
-            query.append(" and requester = :requester");
-            params.and("requester", requester);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.and("status", status.name());
-        }
-        if (cursor != null) {
-            query.append(" and id < :cursor");
-            params.and("cursor", cursor);
-        }
-        query.append(" order by id desc");
-        return RequestRecord.<RequestRecord>find(query.toString(), params).page(0, limit).list()
-                .chain(records -> toDomain(records));
+        return listing.list(requester, entitlements, status, cursor, limit);
     }
 
     /** Pending requests of a person, locked (offboarding cancels them). */
@@ -111,7 +96,8 @@ public class RequestRepository {
                 .map(approvals -> build(record, approvals));
     }
 
-    private static AccessRequest build(RequestRecord r, List<ApprovalRecord> approvals) {
+    /** The request a stored row and its approvals (in the order given) hold. */
+    static AccessRequest build(RequestRecord r, List<ApprovalRecord> approvals) {
         List<String> groups = r.approverGroups.isEmpty() ? List.of() : Arrays.asList(r.approverGroups.split(","));
         return new AccessRequest(r.id, r.requester, r.entitlement, r.accountId, r.roleArn, r.reason, r.ticket,
                 r.durationSeconds, r.breakGlass, r.extendsGrantId,

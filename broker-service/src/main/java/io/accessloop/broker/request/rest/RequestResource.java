@@ -59,8 +59,8 @@ public class RequestResource {
         Caller caller = callers.get();
         int size = io.accessloop.broker.support.Page.limit(limit);
         RequestStatus wanted = status(status);
-        return Panache.withSession(() -> requests.list(caller, mine, wanted, cursor, size + 1))
-                .map(found -> page(found, size));
+        // one SQL statement through the reactive pool: no Hibernate session to open
+        return requests.list(caller, mine, wanted, cursor, size + 1).map(found -> page(found, size));
     }
 
     @GET
