@@ -3,7 +3,6 @@ package io.accessloop.broker.grant.repository;
 import io.accessloop.broker.grant.domain.Grant;
 import io.accessloop.broker.grant.domain.GrantStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +18,12 @@ import java.util.Map;
 /** Loads and stores {@link Grant}s; callers run inside a transaction. */
 @ApplicationScoped
 public class GrantRepository {
+
+    private final GrantListing listing;
+
+    GrantRepository(GrantListing listing) {
+        this.listing = listing;
+    }
 
     public Uni<Grant> find(String id) {
         return GrantRecord.<GrantRecord>findById(id).map(r -> r == null ? null : toDomain(r));
@@ -75,35 +80,13 @@ public class GrantRepository {
                 .collect().last().replaceWithVoid();
     }
 
+    /**
+     * A page ordered by id (time-ordered), optionally of one identity, of some entitlements (none when empty), of one
+     * status and/or only break-glass grants awaiting review; read with one SQL statement, outside any Hibernate session.
+     */
     public Uni<List<Grant>> list(String identity, java.util.Collection<String> entitlements, GrantStatus status,
                                  Boolean reviewPending, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (entitlements != null) {
-            if (entitlements.isEmpty()) {
-                return Uni.createFrom().item(List.of());
-            }
-            query.append(" and entitlement in :entitlements");
-            params.and("entitlements", entitlements);
-        }
-        if (identity != null) {
-            query.append(" and identity = :identity");
-            params.and("identity", identity);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.and("status", status.name());
-        }
-        if (Boolean.TRUE.equals(reviewPending)) {
-            query.append(" and breakGlass = true and reviewedAt is null");
-        }
-        if (cursor != null) {
-            query.append(" and id < :cursor");
-            params.and("cursor", cursor);
-        }
-        query.append(" order by id desc");
-        return GrantRecord.<GrantRecord>find(query.toString(), params).page(0, limit).list()
-                .map(records -> records.stream().map(GrantRepository::toDomain).toList());
+        return listing.list(identity, entitlements, status, reviewPending, cursor, limit);
     }
 
     public Uni<Void> save(Grant grant) {

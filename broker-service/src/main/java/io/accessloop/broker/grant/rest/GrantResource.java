@@ -69,7 +69,8 @@ public class GrantResource {
         String identity = mine ? caller.email() : null;
         List<String> approved = mine || caller.seesEveryone() ? null : catalog.current().entitlements().stream()
                 .filter(e -> e.approval().isApprover(caller.groups())).map(e -> e.name()).toList();
-        return Panache.withSession(() -> repository.list(identity, approved, wanted, reviewPending, cursor, size + 1))
+        // one SQL statement through the reactive pool: no Hibernate session to open
+        return repository.list(identity, approved, wanted, reviewPending, cursor, size + 1)
                 .map(found -> {
                     List<GrantView> items = found.stream().limit(size)
                             .map(g -> GrantView.of(g, clock.instant())).toList();
