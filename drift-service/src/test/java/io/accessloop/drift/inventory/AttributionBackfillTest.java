@@ -197,6 +197,27 @@ class AttributionBackfillTest {
                 .containsExactly("1");
     }
 
+    @Test
+    void aCallThatTwoWaitingChangesCouldHaveCausedIsJoinedToTheNewerOnly() {
+        String role = "ambiguous-" + UUID.randomUUID().toString().substring(0, 8);
+        // CloudTrail has whole seconds: a call in the second the first state was captured fits both windows
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).plusMillis(500);
+        process(Samples.roleChange(role, t0, 1));
+        var attached = Samples.roleChange(role, t0.plusSeconds(2), 2);
+        Samples.attach(attached, "AdministratorAccess", ADMIN);
+        process(attached);
+
+        process(Samples.attachRolePolicyCall(role, ADMIN, t0.minusMillis(500), "ops-admin", "mallory@example.com"));
+
+        String arn = "arn:aws:iam::000000000000:role/" + role;
+        assertThat(strings("select coalesce(v.changed_by, 'nobody') from iam_resource_version v join iam_resource r "
+                + "on r.id = v.resource_ref where r.arn = $1 order by v.version", arn))
+                .containsExactly("nobody", "arn:aws:sts::000000000000:assumed-role/ops-admin/mallory@example.com");
+        assertThat(strings("select v.version::text from attribution_pending p join iam_resource_version v "
+                + "on v.id = p.version_id join iam_resource r on r.id = p.resource_ref where r.arn = $1", arn))
+                .containsExactly("1");
+    }
+
     private void process(com.fasterxml.jackson.databind.JsonNode event) {
         String id = new Backlog(pool, codec).storeOnly(List.of(event)).get(0);
         inContext(() -> Panache.withTransaction(() -> processor.process(id)));

@@ -66,7 +66,13 @@ public class PendingAttributions {
 
     private Uni<IamChange> apply(AttributionPending waiting, IamChange call) {
         call.explained = true;
-        return IamResourceVersion.<IamResourceVersion>findById(waiting.versionId)
+        // written now, not at the next flush: an older waiting change of the resource looked up next (in a session
+        // that flushes only at commit) must not be joined to the same call
+        return Panache.getSession().chain(session -> session
+                        .createNativeQuery("update iam_change set explained = true where id = ?1")
+                        .setParameter(1, call.id)
+                        .executeUpdate())
+                .chain(() -> IamResourceVersion.<IamResourceVersion>findById(waiting.versionId))
                 .chain(version -> {
                     if (version == null) {
                         return Uni.createFrom().voidItem();
