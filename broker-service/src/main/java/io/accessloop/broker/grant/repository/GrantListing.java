@@ -2,17 +2,17 @@ package io.accessloop.broker.grant.repository;
 
 import io.accessloop.broker.grant.domain.Grant;
 import io.accessloop.broker.grant.domain.GrantStatus;
+import io.accessloop.broker.support.ListingFilter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+
+import static io.accessloop.broker.support.ListingFilter.instant;
 
 /**
  * Reads one page of grants in one statement of the typed SQL client. The portal's access pages ask for it on every
@@ -44,28 +44,14 @@ class GrantListing {
         if (entitlements != null && entitlements.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where true");
-        if (entitlements != null) {
-            params.add(entitlements.toArray(String[]::new));
-            where.append(" and entitlement = any($").append(params.size()).append(')');
-        }
-        add(where, params, "identity = $", identity);
-        add(where, params, "status = $", status == null ? null : status.name());
-        if (Boolean.TRUE.equals(reviewPending)) {
-            where.append(" and break_glass = true and reviewed_at is null");
-        }
-        add(where, params, "id < $", cursor);
-        params.add(limit);
-        String sql = "select " + COLUMNS + " from access_grant" + where + " order by id desc limit $" + params.size();
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(GrantListing::grants);
-    }
-
-    private static void add(StringBuilder where, List<Object> params, String condition, String value) {
-        if (value != null) {
-            params.add(value);
-            where.append(" and ").append(condition).append(params.size());
-        }
+        ListingFilter filter = new ListingFilter()
+                .anyOf("entitlement", entitlements)
+                .equal("identity", identity)
+                .equal("status", status == null ? null : status.name())
+                .when(Boolean.TRUE.equals(reviewPending), "break_glass = true and reviewed_at is null")
+                .below(cursor);
+        String sql = filter.newestFirst(COLUMNS, "access_grant", limit);
+        return pool.preparedQuery(sql).execute(filter.params()).map(GrantListing::grants);
     }
 
     private static List<Grant> grants(Iterable<Row> rows) {
@@ -93,9 +79,5 @@ class GrantListing {
             grants.add(GrantRepository.toDomain(r));
         }
         return grants;
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

@@ -2,17 +2,18 @@ package io.accessloop.broker.request.repository;
 
 import io.accessloop.broker.request.domain.AccessRequest;
 import io.accessloop.broker.request.domain.RequestStatus;
+import io.accessloop.broker.support.ListingFilter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+
+import static io.accessloop.broker.support.ListingFilter.instant;
 
 /**
  * Reads one page of requests, with their approvals, in one statement of the typed SQL client. The list is asked for by
@@ -50,26 +51,14 @@ class RequestListing {
         if (entitlements != null && entitlements.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where true");
-        if (entitlements != null) {
-            params.add(entitlements.toArray(String[]::new));
-            where.append(" and entitlement = any($").append(params.size()).append(')');
-        }
-        add(where, params, "requester = $", requester);
-        add(where, params, "status = $", status == null ? null : status.name());
-        add(where, params, "id < $", cursor);
-        params.add(limit);
-        String sql = "select r.*, a.approvers, a.comments, a.approved from (select " + COLUMNS + " from access_request"
-                + where + " order by id desc limit $" + params.size() + ") r" + APPROVALS + " order by r.id desc";
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(RequestListing::requests);
-    }
-
-    private static void add(StringBuilder where, List<Object> params, String condition, String value) {
-        if (value != null) {
-            params.add(value);
-            where.append(" and ").append(condition).append(params.size());
-        }
+        ListingFilter filter = new ListingFilter()
+                .anyOf("entitlement", entitlements)
+                .equal("requester", requester)
+                .equal("status", status == null ? null : status.name())
+                .below(cursor);
+        String sql = "select r.*, a.approvers, a.comments, a.approved from ("
+                + filter.newestFirst(COLUMNS, "access_request", limit) + ") r" + APPROVALS + " order by r.id desc";
+        return pool.preparedQuery(sql).execute(filter.params()).map(RequestListing::requests);
     }
 
     private static List<AccessRequest> requests(Iterable<Row> rows) {
@@ -119,9 +108,5 @@ class RequestListing {
             approvals.add(a);
         }
         return approvals;
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }
