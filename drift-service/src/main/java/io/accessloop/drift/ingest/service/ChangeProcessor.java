@@ -14,14 +14,14 @@ import io.accessloop.drift.inventory.service.InventoryService;
 import io.accessloop.drift.inventory.service.PendingAttributions;
 import io.accessloop.drift.inventory.service.ResourceLock;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import org.hibernate.FlushMode;
-import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.FlushMode;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;

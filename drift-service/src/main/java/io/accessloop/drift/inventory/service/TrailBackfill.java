@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -197,12 +198,12 @@ public class TrailBackfill {
      * wait for each other), exactly as a pushed call is joined. Returns how many waiting changes were joined.
      */
     private Uni<Integer> join(String accountId, Fetched fetched, Set<ResourceKey> waitingKeys) {
-        Map<ResourceKey, List<ApiCall>> byKey = new TreeMap<>(java.util.Comparator.comparing(ResourceKey::toString));
+        Map<ResourceKey, List<ApiCall>> byKey = new TreeMap<>(Comparator.comparing(ResourceKey::toString));
         waitingKeys.forEach(key -> byKey.put(key, new ArrayList<>()));
         List<ApiCall> untargeted = new ArrayList<>();
         List<ApiCall> oldestFirst = new ArrayList<>(fetched.calls());
         // LookupEvents answers newest first; calls are joined in the order they were made, as pushed calls are
-        oldestFirst.sort(java.util.Comparator.comparing(ApiCall::eventTime));
+        oldestFirst.sort(Comparator.comparing(ApiCall::eventTime));
         for (ApiCall call : oldestFirst) {
             if (call.target() == null) {
                 untargeted.add(call);
