@@ -10,16 +10,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.accessloop.kit.outbox.KitDb.count;
+import static io.accessloop.kit.outbox.KitDb.query;
+import static io.accessloop.kit.outbox.KitDb.strings;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,7 +59,7 @@ class OutboxInboxTest {
         await().atMost(PATIENCE).until(() -> timesHandled(eventId) == 1);
 
         // the broker accepted it but the relay died before marking it sent: it goes out a second time
-        sql("update outbox_event set sent_at = null where event_id = ?", eventId);
+        KitDb.update("update outbox_event set sent_at = null where event_id = ?", eventId);
         relay.publishPending().await().atMost(PATIENCE);
 
         await().atMost(PATIENCE).until(() -> duplicatesSeen() >= 1);
@@ -176,51 +174,5 @@ class OutboxInboxTest {
         int[] times = {0};
         query("select times from probe_received where event_id = ?", eventId, rs -> times[0] = rs.getInt(1));
         return times[0];
-    }
-
-    private static List<String> strings(String sql, String param) {
-        List<String> values = new ArrayList<>();
-        query(sql, param, rs -> values.add(rs.getString(1)));
-        return values;
-    }
-
-    private static long count(String sql, String param) {
-        long[] result = {0};
-        query(sql, param, rs -> result[0] = rs.getLong(1));
-        return result[0];
-    }
-
-    private static void sql(String sql, String param) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, param);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(String sql, String param, RowReader reader) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (param != null) {
-                s.setString(1, param);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        PostgresResource.Server server = PostgresResource.server();
-        return DriverManager.getConnection("jdbc:postgresql://" + server.host() + ":" + server.port() + "/kit",
-                server.user(), server.password());
     }
 }

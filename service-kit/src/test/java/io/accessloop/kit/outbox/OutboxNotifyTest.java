@@ -9,11 +9,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -57,25 +52,10 @@ class OutboxNotifyTest {
     }
 
     private static String sentAt(String eventId) {
-        return single("select sent_at::text from outbox_event where event_id = ?", eventId);
+        return KitDb.single("select sent_at::text from outbox_event where event_id = ?", eventId);
     }
 
     private static long unsentCount() {
-        return Long.parseLong(single("select count(*)::text from outbox_event where sent_at is null", null));
-    }
-
-    private static String single(String sql, String param) {
-        PostgresResource.Server server = PostgresResource.server();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + server.host() + ":" + server.port()
-                + "/kit", server.user(), server.password()); PreparedStatement s = c.prepareStatement(sql)) {
-            if (param != null) {
-                s.setString(1, param);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Long.parseLong(KitDb.single("select count(*)::text from outbox_event where sent_at is null", null));
     }
 }

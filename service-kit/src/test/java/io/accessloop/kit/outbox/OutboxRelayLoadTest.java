@@ -9,11 +9,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
@@ -74,18 +69,7 @@ class OutboxRelayLoadTest {
     }
 
     private static long unsent(String subjectPattern) {
-        PostgresResource.Server server = PostgresResource.server();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + server.host() + ":" + server.port()
-                + "/kit", server.user(), server.password());
-             PreparedStatement s = c.prepareStatement(
-                     "select count(*) from outbox_event where sent_at is null and subject like ?")) {
-            s.setString(1, subjectPattern);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return KitDb.count("select count(*) from outbox_event where sent_at is null and subject like ?",
+                subjectPattern);
     }
 }

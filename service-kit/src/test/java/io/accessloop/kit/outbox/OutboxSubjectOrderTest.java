@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.accessloop.kit.outbox.KitDb.count;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,7 +64,7 @@ class OutboxSubjectOrderTest {
         String held = prefix + "0";
         String free = prefix + "1";
 
-        try (Connection otherReplica = connect()) {
+        try (Connection otherReplica = KitDb.connect()) {
             otherReplica.setAutoCommit(false);
             lockFirstEventOf(otherReplica, held);
 
@@ -135,36 +135,9 @@ class OutboxSubjectOrderTest {
     /** Outbox row ids per subject, in the order the consumer first handled them. */
     private static Map<String, List<Long>> appendIdsInArrivalOrder(String prefix) {
         Map<String, List<Long>> bySubject = new LinkedHashMap<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("select o.subject, o.id "
-                + "from probe_received r join outbox_event o on o.event_id = r.event_id "
-                + "where r.subject like ? order by r.arrival")) {
-            s.setString(1, prefix + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    bySubject.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        KitDb.query("select o.subject, o.id from probe_received r join outbox_event o on o.event_id = r.event_id "
+                        + "where r.subject like ? order by r.arrival", prefix + "%",
+                rs -> bySubject.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(rs.getLong(2)));
         return bySubject;
-    }
-
-    private static long count(String sql, String param) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, param);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        PostgresResource.Server server = PostgresResource.server();
-        return DriverManager.getConnection("jdbc:postgresql://" + server.host() + ":" + server.port() + "/kit",
-                server.user(), server.password());
     }
 }
