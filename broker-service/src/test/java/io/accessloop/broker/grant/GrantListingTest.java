@@ -1,6 +1,7 @@
 package io.accessloop.broker.grant;
 
 import io.accessloop.broker.Db;
+import io.accessloop.broker.KeysetPages;
 import io.accessloop.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -197,38 +198,9 @@ class GrantListingTest {
                 .extract().jsonPath();
     }
 
-    /**
-     * Every page of the query, following nextCursor, until the list ends or holds more than {@code wanted} ids (lists
-     * with other tests' grants go on below this test's rows). Checks each page's size and cursor on the way.
-     */
     private List<String> walk(Caller caller, String query, int limit, int wanted) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        for (int page = 0; page <= ROWS + 1; page++) {
-            JsonPath answer = page(caller, query + (cursor == null ? "" : "&cursor=" + cursor));
-            List<String> items = answer.getList("items.id", String.class);
-            assertThat(items.size()).as(query).isLessThanOrEqualTo(limit);
-            ids.addAll(items);
-            cursor = answer.getString("nextCursor");
-            if (cursor != null) {
-                assertThat(items).as(query).hasSize(limit);
-                assertThat(cursor).as(query).isEqualTo(items.get(items.size() - 1));
-            }
-            if (cursor == null || ids.size() > wanted) {
-                return stored(caller, query, ids, wanted);
-            }
-        }
-        throw new AssertionError("more pages than rows for " + query);
-    }
-
-    /** The ids up to {@code wanted}; any after them must be other tests' grants, in lists that hold them. */
-    private List<String> stored(Caller caller, String query, List<String> ids, int wanted) {
-        if (ids.size() <= wanted) {
-            return ids;
-        }
-        assertThat(caller.onlyStoredRows()).as(query + " lists more than the stored rows").isFalse();
-        assertThat(rows.stream().map(Row::id)).as(query).doesNotContain(ids.get(wanted));
-        return ids.subList(0, wanted);
+        return KeysetPages.walk(q -> page(caller, q), query, limit, wanted, caller.onlyStoredRows(),
+                rows.stream().map(Row::id).toList());
     }
 
     private JsonObject json(Row r) {
